@@ -1,0 +1,74 @@
+//! The share widget's visible parts, one file each.
+
+mod buttons;
+mod composer;
+mod copy_fallback;
+mod mastodon;
+mod more;
+
+use eslabon_kit::{components::EditorNotice, Frame, Widget};
+use leptos::prelude::*;
+
+use crate::{
+    links::UrlProblem,
+    state::{Layout, ShareState},
+};
+
+/// The whole widget: the editor's notices, the text, the buttons and the totals.
+#[component]
+pub fn ShareWidget(widget: Widget) -> impl IntoView {
+    let state = ShareState::new(widget);
+    let i18n = widget.i18n;
+    let url_notice = move || {
+        let problem = state.url.get().err()?;
+        let attribute = widget.host().attr("url").unwrap_or_default();
+        Some(match problem {
+            UrlProblem::Missing => i18n.t("share.url_missing").to_string(),
+            UrlProblem::NotHttp => {
+                let shown: String = attribute.chars().take(80).collect();
+                i18n.tf("share.url_invalid", &[("url", &shown)])
+            }
+            UrlProblem::TooLong => i18n.t("share.url_too_long").to_string(),
+        })
+    };
+    view! {
+        <Frame widget=widget>
+            {move || url_notice().map(|message| view! { <EditorNotice i18n=i18n message=message /> })}
+            <Show when=move || !state.attribute_issues.get().is_empty()>
+                <EditorNotice
+                    i18n=i18n
+                    message=Signal::derive(move || state.attribute_issues.get().join(" "))
+                />
+            </Show>
+            <Show when=move || state.url.get().is_ok()>
+                <div
+                    class="share"
+                    class:vertical=move || state.vertical.get()
+                    class:icons=move || state.layout.get() != Layout::Labels
+                    part="container"
+                >
+                    <composer::Composer state=state />
+                    <buttons::NetworkList state=state />
+                    <mastodon::MastodonForm state=state />
+                    <copy_fallback::CopyFallback state=state />
+                    <Total state=state />
+                </div>
+            </Show>
+        </Frame>
+    }
+}
+
+/// "Compartido 17 veces" under the buttons, with `show-counts` and a backend that counts.
+#[component]
+fn Total(state: ShareState) -> impl IntoView {
+    let i18n = state.widget.i18n;
+    move || {
+        let total = state.counts.get()?.total;
+        let text = if total == 1 {
+            i18n.t("share.total_one").to_string()
+        } else {
+            i18n.tf("share.total", &[("n", &total.to_string())])
+        };
+        Some(view! { <p class="total" part="total">{text}</p> })
+    }
+}

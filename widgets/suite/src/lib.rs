@@ -1,0 +1,19 @@
+//! # eslabon
+//!
+//! The suite: one wasm module that registers every widget enabled by cargo features
+//! (default: all). Built with `wasm-bindgen --target web`, it starts itself when
+//! `eslabon.js` is imported, so a host page needs one `<script type="module">` tag.
+
+use eslabon_kit::WidgetSpec;
+use wasm_bindgen::prelude::*;
+
+/// The widgets in this build.
+const WIDGETS: &[&WidgetSpec] = &[
+    #[cfg(feature = "share")]
+    &eslabon_share::SPEC,
+];
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    eslabon_kit::start(WIDGETS, env!("CARGO_PKG_VERSION"));
+}
