@@ -1,0 +1,403 @@
+//! `eslabon.toml`: parsed, merged with an optional `[profile.NAME]` overlay, and validated.
+
+use std::collections::{BTreeMap, HashSet};
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// How requests are authenticated. The mode decides; there is no fallback between modes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AuthMode {
+    /// "Sign in as" demo sessions (cookie + CSRF).
+    Demo,
+    /// A trusted reverse proxy sets a header with the person id (cookie session for CSRF).
+    Proxy,
+    /// `Authorization: Bearer TOKEN`, tokens mapped to person ids in this file.
+    Bearer,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub server: ServerConfig,
+    pub auth: AuthConfig,
+    pub moderators: Vec<String>,
+    pub limits: Limits,
+    pub boards: Vec<Board>,
+    pub kudos: KudosConfig,
+    pub quizzes: QuizzesConfig,
+    /// Overlays selected with `--profile NAME`; already merged into the fields above.
+    #[serde(rename = "profile")]
+    pub profiles: BTreeMap<String, toml::Value>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ServerConfig {
+    /// Extra origins (scheme://host[:port]) allowed to send writes besides the server's own.
+    pub allowed_origins: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AuthConfig {
+    pub mode: AuthMode,
+    /// Demo mode: who a first-time visitor of a page is signed in as.
+    pub default_person: String,
+    /// Proxy mode: the header that carries the person id.
+    pub proxy_header: String,
+    /// Proxy mode: peer addresses whose header is trusted.
+    pub trusted_proxies: Vec<IpAddr>,
+    /// Bearer mode: token → person id.
+    pub tokens: BTreeMap<String, String>,
+    /// Lifetime of cookie sessions.
+    pub session_hours: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    pub max_body_bytes: usize,
+    pub writes_per_minute: u32,
+    pub share_text_max: usize,
+    pub share_retention_days: u32,
+    pub idea_title_max: usize,
+    pub idea_body_max: usize,
+    pub comment_max: usize,
+    pub kudos_message_max: usize,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct I18nName {
+    pub es: String,
+    pub en: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Board {
+    pub id: String,
+    pub name: I18nName,
+    #[serde(default)]
+    pub categories: Vec<Category>,
+    #[serde(default)]
+    pub anonymous: bool,
+    #[serde(default)]
+    pub premoderation: bool,
+    #[serde(default = "default_edit_window")]
+    pub edit_window_minutes: u32,
+}
+
+fn default_edit_window() -> u32 {
+    15
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    pub id: String,
+    pub name: I18nName,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct KudosConfig {
+    pub values: Vec<KudosValue>,
+    pub budget: KudosBudget,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KudosValue {
+    pub id: String,
+    pub name: I18nName,
+    pub emoji: String,
+    /// `#rrggbb`
+    pub color: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Period {
+    Week,
+    Month,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KudosBudget {
+    pub count: u32,
+    pub period: Period,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct QuizzesConfig {
+    /// Directory of quiz definitions; relative paths are relative to the config file.
+    pub dir: PathBuf,
+}
+
+impl Default for AuthConfig {
+    fn default() -> Self {
+        AuthConfig {
+            mode: AuthMode::Demo,
+            default_person: "ana.garcia".into(),
+            proxy_header: "X-Remote-User".into(),
+            trusted_proxies: vec![],
+            tokens: BTreeMap::new(),
+            session_hours: 24 * 7,
+        }
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_body_bytes: 64 * 1024,
+            writes_per_minute: 30,
+            share_text_max: 280,
+            share_retention_days: 90,
+            idea_title_max: 120,
+            idea_body_max: 4000,
+            comment_max: 2000,
+            kudos_message_max: 500,
+        }
+    }
+}
+
+impl Default for KudosConfig {
+    fn default() -> Self {
+        KudosConfig {
+            values: vec![],
+            budget: KudosBudget {
+                count: 5,
+                period: Period::Week,
+            },
+        }
+    }
+}
+
+impl Default for QuizzesConfig {
+    fn default() -> Self {
+        QuizzesConfig {
+            dir: PathBuf::from("quizzes"),
+        }
+    }
+}
+
+/// Deep-merges `overlay` into `base` (tables merge key by key, everything else replaces).
+fn merge(base: &mut toml::Value, overlay: toml::Value) {
+    match (base, overlay) {
+        (toml::Value::Table(b), toml::Value::Table(o)) => {
+            for (k, v) in o {
+                match b.get_mut(&k) {
+                    Some(existing) => merge(existing, v),
+                    None => {
+                        b.insert(k, v);
+                    }
+                }
+            }
+        }
+        (b, o) => *b = o,
+    }
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes().all(|c| {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'.' | b'_' | b'-')
+        })
+}
+
+impl Config {
+    /// Parses TOML text, applies `[profile.NAME]` when `profile` is given, and validates.
+    pub fn from_toml_str(text: &str, profile: Option<&str>) -> Result<Config, String> {
+        let mut value: toml::Value = toml::from_str(text).map_err(|e| e.to_string())?;
+        if let Some(name) = profile {
+            let overlay = value
+                .get("profile")
+                .and_then(|p| p.get(name))
+                .cloned()
+                .ok_or_else(|| format!("profile `{name}` is not defined in [profile.{name}]"))?;
+            merge(&mut value, overlay);
+        }
+        let config: Config = value
+            .try_into()
+            .map_err(|e: toml::de::Error| e.to_string())?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Reads and parses a config file; relative paths inside it resolve against its directory.
+    pub fn load(path: &Path, profile: Option<&str>) -> Result<Config, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read config {}: {e}", path.display()))?;
+        let mut config = Config::from_toml_str(&text, profile)
+            .map_err(|e| format!("invalid config {}: {e}", path.display()))?;
+        if config.quizzes.dir.is_relative() {
+            let base = path.parent().unwrap_or(Path::new("."));
+            config.quizzes.dir = base.join(&config.quizzes.dir);
+        }
+        Ok(config)
+    }
+
+    pub fn validate(&self) -> Result<(), String> {
+        let a = &self.auth;
+        if !is_slug(&a.default_person) {
+            return Err(format!(
+                "auth.default_person `{}` is not a valid person id",
+                a.default_person
+            ));
+        }
+        if axum::http::HeaderName::from_bytes(a.proxy_header.as_bytes()).is_err() {
+            return Err(format!(
+                "auth.proxy_header `{}` is not a valid header name",
+                a.proxy_header
+            ));
+        }
+        if a.mode == AuthMode::Proxy && a.trusted_proxies.is_empty() {
+            return Err(
+                "auth.mode = \"proxy\" needs at least one auth.trusted_proxies address".into(),
+            );
+        }
+        if a.mode == AuthMode::Bearer && a.tokens.is_empty() {
+            return Err("auth.mode = \"bearer\" needs at least one entry in [auth.tokens]".into());
+        }
+        for (token, person) in &a.tokens {
+            if token.len() < 16 || !token.bytes().all(|c| c.is_ascii_graphic()) {
+                return Err(
+                    "auth.tokens: every token needs at least 16 visible ASCII characters".into(),
+                );
+            }
+            if !is_slug(person) {
+                return Err(format!("auth.tokens: `{person}` is not a valid person id"));
+            }
+        }
+        if a.session_hours == 0 {
+            return Err("auth.session_hours must be > 0".into());
+        }
+        for m in &self.moderators {
+            if !is_slug(m) {
+                return Err(format!("moderators: `{m}` is not a valid person id"));
+            }
+        }
+        for o in &self.server.allowed_origins {
+            let ok = url::Url::parse(o)
+                .map(|u| {
+                    matches!(u.scheme(), "http" | "https")
+                        && u.host_str().is_some()
+                        && u.path() == "/"
+                        && !o.ends_with('/')
+                })
+                .unwrap_or(false);
+            if !ok {
+                return Err(format!(
+                    "server.allowed_origins: `{o}` must be scheme://host[:port] without a path"
+                ));
+            }
+        }
+        let l = &self.limits;
+        if l.max_body_bytes < 1024 || l.max_body_bytes > 16 * 1024 * 1024 {
+            return Err("limits.max_body_bytes must be between 1024 and 16 MiB".into());
+        }
+        if l.writes_per_minute == 0 {
+            return Err("limits.writes_per_minute must be > 0".into());
+        }
+        for (name, v) in [
+            ("share_text_max", l.share_text_max),
+            ("idea_title_max", l.idea_title_max),
+            ("idea_body_max", l.idea_body_max),
+            ("comment_max", l.comment_max),
+            ("kudos_message_max", l.kudos_message_max),
+        ] {
+            if v == 0 {
+                return Err(format!("limits.{name} must be > 0"));
+            }
+        }
+        let mut seen = HashSet::new();
+        for b in &self.boards {
+            if !is_slug(&b.id) {
+                return Err(format!("boards: `{}` is not a valid board id", b.id));
+            }
+            if !seen.insert(b.id.as_str()) {
+                return Err(format!("boards: duplicate id `{}`", b.id));
+            }
+            if b.name.es.trim().is_empty() || b.name.en.trim().is_empty() {
+                return Err(format!("boards.{}: name.es and name.en are required", b.id));
+            }
+            let mut cats = HashSet::new();
+            for c in &b.categories {
+                if !is_slug(&c.id) || !cats.insert(c.id.as_str()) {
+                    return Err(format!(
+                        "boards.{}: invalid or duplicate category `{}`",
+                        b.id, c.id
+                    ));
+                }
+            }
+        }
+        let mut seen = HashSet::new();
+        for v in &self.kudos.values {
+            if !is_slug(&v.id) || !seen.insert(v.id.as_str()) {
+                return Err(format!("kudos.values: invalid or duplicate id `{}`", v.id));
+            }
+            let c = v.color.as_bytes();
+            if c.len() != 7 || c[0] != b'#' || !c[1..].iter().all(u8::is_ascii_hexdigit) {
+                return Err(format!("kudos.values.{}: color must be #rrggbb", v.id));
+            }
+            if v.emoji.trim().is_empty()
+                || v.name.es.trim().is_empty()
+                || v.name.en.trim().is_empty()
+            {
+                return Err(format!(
+                    "kudos.values.{}: emoji, name.es and name.en are required",
+                    v.id
+                ));
+            }
+        }
+        if self.kudos.budget.count == 0 {
+            return Err("kudos.budget.count must be > 0".into());
+        }
+        Ok(())
+    }
+
+    pub fn is_moderator(&self, person: &str) -> bool {
+        self.moderators.iter().any(|m| m == person)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_configs_parse() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let c = Config::load(&dir.join("eslabon.toml"), None).unwrap();
+        assert_eq!(c.auth.mode, AuthMode::Demo);
+        assert!(c.is_moderator("marta.lopez"));
+        assert!(!c.boards.is_empty() && !c.kudos.values.is_empty());
+        let t = Config::load(&dir.join("eslabon.toml"), Some("test")).unwrap();
+        assert!(t.limits.writes_per_minute > c.limits.writes_per_minute);
+        // Overlays merge rather than replace whole tables.
+        assert_eq!(t.limits.max_body_bytes, c.limits.max_body_bytes);
+        assert!(Config::load(&dir.join("eslabon.toml"), Some("nope")).is_err());
+    }
+
+    #[test]
+    fn rejects_bad_values() {
+        assert!(Config::from_toml_str("[auth]\nmode = \"weird\"", None).is_err());
+        assert!(Config::from_toml_str("[limits]\nwrites_per_minute = 0", None).is_err());
+        assert!(Config::from_toml_str("[limits]\ntypo = 1", None).is_err());
+        assert!(Config::from_toml_str("[auth]\nmode = \"bearer\"", None).is_err());
+        assert!(Config::from_toml_str(
+            "[[kudos.values]]\nid='x'\nemoji='⭐'\ncolor='red'\nname={es='a',en='b'}",
+            None
+        )
+        .is_err());
+        assert!(Config::from_toml_str("", None).is_ok());
+    }
+}

@@ -1,0 +1,147 @@
+//! Eslabón reference server: axum + SQLite. The binary (`main.rs`) parses the CLI and calls
+//! [`start`]; tests call [`start`] directly on `127.0.0.1:0` with `:memory:`.
+
+pub mod api;
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod problem;
+pub mod site;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::routing::{get, post};
+use axum::{middleware, Router};
+use tokio::task::JoinHandle;
+use tower_http::compression::CompressionLayer;
+
+pub use config::Config;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub config: Arc<Config>,
+    pub db: db::Db,
+    pub limiter: Arc<auth::RateLimiter>,
+}
+
+/// Everything [`start`] needs.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// SQLite file path or `:memory:`.
+    pub db: String,
+    pub config: Config,
+    /// Built site: `index.html`, `playground.html`, `eslabon/`, `pages/`.
+    pub site: PathBuf,
+    pub bind: SocketAddr,
+    /// Insert the demo people and share records into an empty database.
+    pub seed: bool,
+}
+
+impl Options {
+    /// In-memory, seeded, on a random local port: what tests want.
+    pub fn for_tests(config: Config) -> Options {
+        Options {
+            db: ":memory:".into(),
+            config,
+            site: PathBuf::from("target/site"),
+            bind: SocketAddr::from(([127, 0, 0, 1], 0)),
+            seed: true,
+        }
+    }
+}
+
+/// The whole application router.
+pub fn app(state: AppState, site: &std::path::Path) -> Router {
+    let v1 = Router::new()
+        .route("/me", get(api::me))
+        .route("/people", get(api::people))
+        .route("/shares", post(api::record_share))
+        .route("/shares/stats", get(api::share_stats))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            auth::api_guard,
+        ));
+    let api = Router::new()
+        .nest("/v1", v1)
+        .route("/openapi.json", get(api::openapi))
+        .fallback(api::api_not_found)
+        .layer(middleware::map_response(api::problem_for_405));
+    let demo = Router::new()
+        .route("/sign-in", get(auth::demo_sign_in))
+        .route("/sign-out", post(auth::demo_sign_out))
+        .route("/switcher.js", get(auth::demo_switcher_js));
+    Router::new()
+        .nest("/api", api)
+        .nest("/demo", demo)
+        .route("/healthz", get(api::healthz))
+        .merge(site::router(state.clone(), site))
+        .with_state(state)
+        .layer(CompressionLayer::new())
+}
+
+/// Opens the database, builds the app, binds and serves in a background task.
+pub async fn start(opts: Options) -> Result<(SocketAddr, JoinHandle<()>), String> {
+    let db = db::Db::open(&opts.db)?;
+    if opts.seed {
+        let seeded = db
+            .with_writer(db::seed)
+            .map_err(|e| format!("seeding failed: {e}"))?;
+        if seeded {
+            eprintln!("eslabon-server: seeded demo people and share records");
+        }
+    }
+    if !opts.site.join("index.html").is_file() {
+        eprintln!(
+            "eslabon-server: site directory {} has no index.html (build it with trunk); \
+             serving the API only",
+            opts.site.display()
+        );
+    }
+    if !opts.config.quizzes.dir.is_dir() {
+        eprintln!(
+            "eslabon-server: quizzes directory {} not found (no quizzes yet)",
+            opts.config.quizzes.dir.display()
+        );
+    }
+    let state = AppState {
+        config: Arc::new(opts.config),
+        db,
+        limiter: Arc::new(auth::RateLimiter::default()),
+    };
+    let router = app(state, &opts.site);
+    let listener = tokio::net::TcpListener::bind(opts.bind)
+        .await
+        .map_err(|e| format!("cannot bind {}: {e}", opts.bind))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let handle = tokio::spawn(async move {
+        let service = router.into_make_service_with_connect_info::<SocketAddr>();
+        let shutdown = async {
+            #[cfg(unix)]
+            {
+                use tokio::signal::unix::{signal, SignalKind};
+                match signal(SignalKind::terminate()) {
+                    Ok(mut term) => tokio::select! {
+                        _ = tokio::signal::ctrl_c() => {}
+                        _ = term.recv() => {}
+                    },
+                    Err(_) => {
+                        let _ = tokio::signal::ctrl_c().await;
+                    }
+                }
+            }
+            #[cfg(not(unix))]
+            {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        };
+        if let Err(e) = axum::serve(listener, service)
+            .with_graceful_shutdown(shutdown)
+            .await
+        {
+            eprintln!("eslabon-server: server error: {e}");
+        }
+    });
+    Ok((addr, handle))
+}

@@ -1,0 +1,61 @@
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::Parser;
+use eslabon_server::{start, Config, Options};
+
+/// Reference REST backend for the Eslabón widgets (axum + SQLite).
+#[derive(Parser, Debug)]
+#[command(name = "eslabon-server", version)]
+struct Cli {
+    /// SQLite database file, or `:memory:`.
+    #[arg(long, default_value = "eslabon.sqlite3")]
+    db: String,
+    /// TOML configuration file.
+    #[arg(long, default_value = "examples/server/eslabon.toml")]
+    config: PathBuf,
+    /// Built site directory (index.html, playground.html, eslabon/, pages/).
+    #[arg(long, default_value = "target/site")]
+    site: PathBuf,
+    /// Address to listen on; port 0 picks a free port.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    bind: SocketAddr,
+    /// Apply `[profile.NAME]` from the config file (e.g. `test`).
+    #[arg(long)]
+    profile: Option<String>,
+    /// Do not insert demo data into an empty database.
+    #[arg(long)]
+    no_seed: bool,
+}
+
+#[tokio::main]
+async fn main() {
+    let cli = Cli::parse();
+    let config = match Config::load(&cli.config, cli.profile.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("eslabon-server: {e}");
+            std::process::exit(2);
+        }
+    };
+    let opts = Options {
+        db: cli.db,
+        config,
+        site: cli.site,
+        bind: cli.bind,
+        seed: !cli.no_seed,
+    };
+    let (addr, handle) = match start(opts).await {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("eslabon-server: {e}");
+            std::process::exit(1);
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "eslabon-server listening on http://{addr}");
+    let _ = out.flush();
+    drop(out);
+    let _ = handle.await;
+}

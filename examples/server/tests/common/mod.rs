@@ -1,0 +1,134 @@
+//! Shared helpers: start an in-process server and talk to it.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use eslabon_server::{start, Config, Options};
+use reqwest::header::{HeaderMap, SET_COOKIE};
+use reqwest::redirect::Policy;
+
+pub struct Srv {
+    pub base: String,
+    pub client: reqwest::Client,
+}
+
+pub fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The shipped `eslabon.toml` (default profile), optionally with a profile.
+pub fn shipped_config(profile: Option<&str>) -> Config {
+    Config::load(&manifest_dir().join("eslabon.toml"), profile).expect("shipped config loads")
+}
+
+pub async fn spawn_with(config: Config, site: Option<&Path>) -> Srv {
+    let mut opts = Options::for_tests(config);
+    if let Some(site) = site {
+        opts.site = site.to_path_buf();
+    }
+    let (addr, _handle) = start(opts).await.expect("server starts");
+    Srv {
+        base: format!("http://{addr}"),
+        client: reqwest::Client::builder()
+            .redirect(Policy::none())
+            .build()
+            .unwrap(),
+    }
+}
+
+/// Default profile, demo mode.
+pub async fn spawn() -> Srv {
+    spawn_with(shipped_config(None), None).await
+}
+
+/// `--profile test`: relaxed limits.
+pub async fn spawn_test_profile() -> Srv {
+    spawn_with(shipped_config(Some("test")), None).await
+}
+
+/// name → (value, attributes) of every Set-Cookie header.
+pub fn set_cookies(h: &HeaderMap) -> Vec<(String, String, String)> {
+    h.get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|s| {
+            let (pair, attrs) = s.split_once(';').unwrap_or((s, ""));
+            let (k, v) = pair.split_once('=')?;
+            Some((k.trim().to_owned(), v.trim().to_owned(), attrs.to_owned()))
+        })
+        .collect()
+}
+
+#[derive(Clone, Debug)]
+pub struct Session {
+    pub cookie: String,
+    pub csrf: String,
+}
+
+impl Srv {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn sign_in(&self, person: &str) -> Session {
+        let res = self
+            .client
+            .get(self.url(&format!("/demo/sign-in?as={person}&return=/")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 303);
+        let jar = set_cookies(res.headers());
+        let get = |name: &str| {
+            jar.iter()
+                .find(|(k, _, _)| k == name)
+                .map(|(_, v, _)| v.clone())
+                .unwrap_or_else(|| panic!("cookie {name} set"))
+        };
+        let (s, c) = (get("eslabon_session"), get("eslabon_csrf"));
+        Session {
+            cookie: format!("eslabon_session={s}; eslabon_csrf={c}"),
+            csrf: c,
+        }
+    }
+
+    pub fn get(&self, s: &Session, path: &str) -> reqwest::RequestBuilder {
+        self.client.get(self.url(path)).header("cookie", &s.cookie)
+    }
+
+    /// A JSON POST with the session cookie and CSRF header.
+    pub fn post(
+        &self,
+        s: &Session,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> reqwest::RequestBuilder {
+        self.client
+            .post(self.url(path))
+            .header("cookie", &s.cookie)
+            .header("x-csrf-token", &s.csrf)
+            .json(body)
+    }
+}
+
+/// Asserts an RFC 9457 problem with `status` and `code`; returns the document.
+pub async fn expect_problem(res: reqwest::Response, status: u16, code: &str) -> serde_json::Value {
+    assert_eq!(
+        res.status().as_u16(),
+        status,
+        "status for expected `{code}`"
+    );
+    let ct = res
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    assert_eq!(ct, "application/problem+json");
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["code"], code, "{body}");
+    assert_eq!(body["status"], status);
+    assert_eq!(body["type"], format!("https://eslabon.dev/problems/{code}"));
+    assert!(body["title"].is_string());
+    body
+}

@@ -1,0 +1,254 @@
+//! Calls every path + method documented in `widgets/client/openapi.json` on a live server with
+//! the document's example inputs, and checks each response against the documented schema
+//! (top-level `required` + `type`, and the same for array items).
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+fn load_doc() -> Value {
+    let path = manifest_dir().join("../../widgets/client/openapi.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Follows `$ref: "#/…"` pointers.
+fn resolve<'a>(doc: &'a Value, mut v: &'a Value) -> &'a Value {
+    while let Some(r) = v.get("$ref").and_then(Value::as_str) {
+        let ptr = r.strip_prefix('#').expect("local $ref");
+        v = doc
+            .pointer(ptr)
+            .unwrap_or_else(|| panic!("dangling $ref {r}"));
+    }
+    v
+}
+
+fn type_ok(value: &Value, ty: &str) -> bool {
+    match ty {
+        "object" => value.is_object(),
+        "array" => value.is_array(),
+        "string" => value.is_string(),
+        "integer" => value.is_i64() || value.is_u64(),
+        "number" => value.is_number(),
+        "boolean" => value.is_boolean(),
+        "null" => value.is_null(),
+        other => panic!("unknown schema type {other}"),
+    }
+}
+
+/// Checks `type` (string or list) of `value` against `schema`.
+fn check_type(doc: &Value, schema: &Value, value: &Value, at: &str, errs: &mut Vec<String>) {
+    let schema = resolve(doc, schema);
+    let ok = match schema.get("type") {
+        None => true,
+        Some(Value::String(t)) => type_ok(value, t),
+        Some(Value::Array(ts)) => ts.iter().any(|t| type_ok(value, t.as_str().unwrap())),
+        Some(other) => panic!("bad type {other}"),
+    };
+    if !ok {
+        errs.push(format!("{at}: {value} is not of type {}", schema["type"]));
+    }
+    if let (Some(Value::Array(allowed)), false) = (schema.get("enum"), value.is_null()) {
+        if !allowed.contains(value) {
+            errs.push(format!("{at}: {value} not in enum"));
+        }
+    }
+}
+
+/// `required` + property types for an object, one level deep; array properties check items.
+fn check_object(doc: &Value, schema: &Value, value: &Value, at: &str, errs: &mut Vec<String>) {
+    let schema = resolve(doc, schema);
+    check_type(doc, schema, value, at, errs);
+    let Some(obj) = value.as_object() else { return };
+    for req in schema
+        .get("required")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let name = req.as_str().unwrap();
+        if !obj.contains_key(name) {
+            errs.push(format!("{at}: missing required property `{name}`"));
+        }
+    }
+    let props = schema.get("properties").and_then(Value::as_object);
+    for (name, prop) in props.into_iter().flatten() {
+        let Some(v) = obj.get(name) else { continue };
+        let here = format!("{at}.{name}");
+        check_type(doc, prop, v, &here, errs);
+        let prop = resolve(doc, prop);
+        if let (Some(items), Some(arr)) = (prop.get("items"), v.as_array()) {
+            for (i, item) in arr.iter().enumerate() {
+                let item_at = format!("{here}[{i}]");
+                let items = resolve(doc, items);
+                if items.get("properties").is_some() || items.get("required").is_some() {
+                    check_object(doc, items, item, &item_at, errs);
+                } else {
+                    check_type(doc, items, item, &item_at, errs);
+                }
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_documented_operation_answers_as_documented() {
+    let doc = load_doc();
+    assert_eq!(doc["openapi"], "3.1.0");
+    let base = doc["servers"][0]["url"].as_str().unwrap().to_owned();
+    let srv = spawn_test_profile().await;
+    let s = srv.sign_in("ana.garcia").await;
+
+    let mut checked = 0;
+    let mut failures = vec![];
+    let methods = ["get", "post", "put", "patch", "delete"];
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in methods {
+            let Some(op) = item.get(method) else { continue };
+            let id = format!("{} {path}", method.to_uppercase());
+            assert!(op["operationId"].is_string(), "{id}: operationId");
+            // Path parameters and query parameters from their examples.
+            let mut url_path = path.clone();
+            let mut query = vec![];
+            let params = op
+                .get("parameters")
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default();
+            for p in &params {
+                let p = resolve(&doc, p);
+                let name = p["name"].as_str().unwrap();
+                let example = p.get("example").or_else(|| p["schema"].get("default"));
+                let required = p.get("required").and_then(Value::as_bool).unwrap_or(false);
+                let example = match example {
+                    Some(Value::String(s)) => s.clone(),
+                    Some(v) => v.to_string(),
+                    None => {
+                        assert!(
+                            !required,
+                            "{id}: required parameter `{name}` needs an example"
+                        );
+                        continue;
+                    }
+                };
+                match p["in"].as_str().unwrap() {
+                    "path" => url_path = url_path.replace(&format!("{{{name}}}"), &example),
+                    "query" => query.push((name.to_owned(), example)),
+                    _ => {}
+                }
+            }
+            let mut url = srv.url(&format!("{base}{url_path}"));
+            if !query.is_empty() {
+                let q: String = url::form_urlencoded::Serializer::new(String::new())
+                    .extend_pairs(&query)
+                    .finish();
+                url = format!("{url}?{q}");
+            }
+            let m = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+            let mut req = srv
+                .client
+                .request(m, &url)
+                .header("cookie", &s.cookie)
+                .header("x-csrf-token", &s.csrf)
+                .header("idempotency-key", format!("conformance-{checked}"));
+            if let Some(body) = op.get("requestBody") {
+                let example = body["content"]["application/json"]["example"].clone();
+                assert!(!example.is_null(), "{id}: requestBody needs an example");
+                req = req.json(&example);
+            }
+            let res = req.send().await.unwrap();
+            checked += 1;
+            let status = res.status().as_u16();
+            if status == 404 || status == 405 {
+                failures.push(format!("{id}: server answered {status}"));
+                continue;
+            }
+            let responses = op["responses"].as_object().unwrap();
+            let Some(documented) = responses.get(&status.to_string()) else {
+                failures.push(format!("{id}: status {status} is not documented"));
+                continue;
+            };
+            if !(200..300).contains(&status) {
+                failures.push(format!(
+                    "{id}: example input gave {status}: {}",
+                    res.text().await.unwrap()
+                ));
+                continue;
+            }
+            let documented = resolve(&doc, documented);
+            let Some(content) = documented.get("content").and_then(Value::as_object) else {
+                continue;
+            };
+            let ct = res.headers()["content-type"].to_str().unwrap().to_owned();
+            let (media, spec) = content.iter().next().unwrap();
+            assert!(
+                ct.starts_with(media.as_str()),
+                "{id}: content-type {ct}, documented {media}"
+            );
+            let body: Value = res.json().await.unwrap();
+            let mut errs = vec![];
+            check_object(&doc, &spec["schema"], &body, &id, &mut errs);
+            failures.extend(errs);
+        }
+    }
+    assert!(checked >= 4, "only {checked} operations documented");
+    assert!(
+        failures.is_empty(),
+        "conformance failures:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn problem_responses_match_problem_schema() {
+    let doc = load_doc();
+    let srv = spawn().await;
+    let s = srv.sign_in("ana.garcia").await;
+    let res = srv
+        .post(
+            &s,
+            "/api/v1/shares",
+            &serde_json::json!({ "url": "nope", "network": "nope" }),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    let body: Value = res.json().await.unwrap();
+    let mut errs = vec![];
+    check_object(
+        &doc,
+        &doc["components"]["schemas"]["Problem"],
+        &body,
+        "problem",
+        &mut errs,
+    );
+    assert!(errs.is_empty(), "{errs:?}");
+}
+
+#[tokio::test]
+async fn served_document_is_the_client_crate_file() {
+    let srv = spawn().await;
+    let res = srv
+        .client
+        .get(srv.url("/api/openapi.json"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("application/json"));
+    let served: Value = res.json().await.unwrap();
+    assert_eq!(served, load_doc());
+    // Every documented security scheme and the write headers are declared.
+    let c = &served["components"];
+    assert_eq!(
+        c["securitySchemes"]["cookieSession"]["name"],
+        "eslabon_session"
+    );
+    assert_eq!(c["securitySchemes"]["bearerToken"]["scheme"], "bearer");
+    assert_eq!(c["parameters"]["IdempotencyKey"]["name"], "Idempotency-Key");
+    assert_eq!(c["parameters"]["CsrfToken"]["name"], "X-CSRF-Token");
+}
