@@ -65,8 +65,8 @@ pub struct Widget {
     client: RwSignal<Client, LocalStorage>,
     /// Problems with the element's attributes or the page config, for the editor notice.
     pub config_issues: RwSignal<Vec<String>>,
-    /// The signed-in person (`None` while loading or when the backend has no `me`).
-    pub me: LocalResource<Option<Json>>,
+    /// The signed-in person (`None` while loading, or when the backend has no `me`).
+    pub me: RwSignal<Option<Json>>,
 }
 
 impl Widget {
@@ -102,9 +102,15 @@ impl Widget {
             current
         });
 
-        let me = LocalResource::new(move || {
+        // Who is signed in: drafts and the outbox are kept per person. Reloaded when the
+        // backend changes; a cheaper path than a resource, which the share-only build feels.
+        let me = RwSignal::new(None);
+        Effect::new(move |_| {
             let client = client.get();
-            async move { client.me().await.ok() }
+            leptos::task::spawn_local(async move {
+                let person = client.me().await.ok();
+                me.try_set(person);
+            });
         });
 
         // Writes queued while offline go out as soon as the connection is back.
@@ -161,9 +167,7 @@ impl Widget {
     /// The signed-in person's id, once known.
     pub fn user_id(&self) -> Option<String> {
         self.me
-            .get()
-            .flatten()
-            .and_then(|me| me.get("id").and_then(id_text))
+            .with(|me| me.as_ref().and_then(|me| me.get("id").and_then(id_text)))
     }
 
     /// The catalog text for a failed request, plus the server's per-field hints when it sent any.
