@@ -160,7 +160,11 @@ impl Widget {
         let element = self.host().element();
         let tag = self.host().tag;
         queue_microtask(move || {
-            crate::events::emit(&element, "eslabon-ready", crate::events::Detail::new().str("tag", tag));
+            crate::events::emit(
+                &element,
+                "eslabon-ready",
+                crate::events::Detail::new().str("tag", tag),
+            );
         });
     }
 

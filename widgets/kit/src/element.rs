@@ -144,7 +144,11 @@ pub fn register(spec: &'static WidgetSpec) -> bool {
         .chain(spec.attributes)
         .map(|a| JsValue::from_str(a))
         .collect();
-    let properties: js_sys::Array = spec.properties.iter().map(|p| JsValue::from_str(p)).collect();
+    let properties: js_sys::Array = spec
+        .properties
+        .iter()
+        .map(|p| JsValue::from_str(p))
+        .collect();
 
     let connected = Closure::<dyn Fn(HtmlElement)>::new(move |el| connected(spec, el));
     let disconnected = Closure::<dyn Fn(HtmlElement)>::new(disconnected);

@@ -128,7 +128,13 @@ impl I18n {
 pub fn relative_time(locale: Locale, age_seconds: f64) -> String {
     let s = age_seconds.max(0.0) as u64;
     let (n, unit) = match s {
-        0..=44 => return String::from(if locale == Locale::Es { "ahora mismo" } else { "just now" }),
+        0..=44 => {
+            return String::from(if locale == Locale::Es {
+                "ahora mismo"
+            } else {
+                "just now"
+            })
+        }
         45..=3599 => ((s + 30) / 60, 0),
         3600..=86_399 => ((s + 1800) / 3600, 1),
         86_400..=2_591_999 => ((s + 43_200) / 86_400, 2),
@@ -146,34 +152,108 @@ pub fn relative_time(locale: Locale, age_seconds: f64) -> String {
     let (es1, esn, en1, enn) = units[unit];
     let count = n.to_string();
     match locale {
-        Locale::Es => fill("hace {n} {u}", &[("n", &count), ("u", if n == 1 { es1 } else { esn })]),
-        Locale::En => fill("{n} {u} ago", &[("n", &count), ("u", if n == 1 { en1 } else { enn })]),
+        Locale::Es => fill(
+            "hace {n} {u}",
+            &[("n", &count), ("u", if n == 1 { es1 } else { esn })],
+        ),
+        Locale::En => fill(
+            "{n} {u} ago",
+            &[("n", &count), ("u", if n == 1 { en1 } else { enn })],
+        ),
     }
 }
 
 /// Text every widget shows: errors, toasts, notices.
 pub const KIT_CATALOG: Catalog = &[
-    ("error.offline", "Sin conexión. Lo enviaremos en cuanto vuelva la red.", "You are offline. We will send it as soon as the connection is back."),
-    ("error.network", "No se pudo conectar con el servidor.", "Could not reach the server."),
-    ("error.timeout", "El servidor tarda demasiado en responder.", "The server is taking too long to answer."),
-    ("error.server", "El servidor ha fallado. Inténtalo de nuevo en un momento.", "The server failed. Please try again in a moment."),
-    ("error.unauthorized", "Tu sesión ha caducado. Vuelve a iniciar sesión.", "Your session has expired. Please sign in again."),
-    ("error.forbidden", "No tienes permiso para hacer esto.", "You are not allowed to do this."),
+    (
+        "error.offline",
+        "Sin conexión. Lo enviaremos en cuanto vuelva la red.",
+        "You are offline. We will send it as soon as the connection is back.",
+    ),
+    (
+        "error.network",
+        "No se pudo conectar con el servidor.",
+        "Could not reach the server.",
+    ),
+    (
+        "error.timeout",
+        "El servidor tarda demasiado en responder.",
+        "The server is taking too long to answer.",
+    ),
+    (
+        "error.server",
+        "El servidor ha fallado. Inténtalo de nuevo en un momento.",
+        "The server failed. Please try again in a moment.",
+    ),
+    (
+        "error.unauthorized",
+        "Tu sesión ha caducado. Vuelve a iniciar sesión.",
+        "Your session has expired. Please sign in again.",
+    ),
+    (
+        "error.forbidden",
+        "No tienes permiso para hacer esto.",
+        "You are not allowed to do this.",
+    ),
     ("error.not_found", "Ya no existe.", "It no longer exists."),
-    ("error.conflict", "Alguien lo cambió a la vez. Vuelve a intentarlo.", "Someone changed it at the same time. Please try again."),
-    ("error.validation", "Revisa los datos marcados.", "Please check the highlighted fields."),
-    ("error.rate_limited", "Demasiadas acciones seguidas. Espera un momento.", "Too many actions in a row. Please wait a moment."),
-    ("error.too_large", "El texto es demasiado largo.", "The text is too long."),
-    ("error.bad_response", "El servidor respondió algo que no entendemos.", "The server sent an answer we could not understand."),
-    ("error.config", "Este widget está mal configurado.", "This widget is misconfigured."),
-    ("error.unsupported", "Esta función no está disponible aquí.", "This feature is not available here."),
+    (
+        "error.conflict",
+        "Alguien lo cambió a la vez. Vuelve a intentarlo.",
+        "Someone changed it at the same time. Please try again.",
+    ),
+    (
+        "error.validation",
+        "Revisa los datos marcados.",
+        "Please check the highlighted fields.",
+    ),
+    (
+        "error.rate_limited",
+        "Demasiadas acciones seguidas. Espera un momento.",
+        "Too many actions in a row. Please wait a moment.",
+    ),
+    (
+        "error.too_large",
+        "El texto es demasiado largo.",
+        "The text is too long.",
+    ),
+    (
+        "error.bad_response",
+        "El servidor respondió algo que no entendemos.",
+        "The server sent an answer we could not understand.",
+    ),
+    (
+        "error.config",
+        "Este widget está mal configurado.",
+        "This widget is misconfigured.",
+    ),
+    (
+        "error.unsupported",
+        "Esta función no está disponible aquí.",
+        "This feature is not available here.",
+    ),
     ("error.aborted", "Cancelado.", "Cancelled."),
     ("toast.dismiss", "Cerrar aviso", "Dismiss notice"),
     ("toast.region", "Avisos", "Notices"),
-    ("toast.queued", "Guardado. Se enviará cuando vuelva la conexión.", "Saved. It will be sent when the connection is back."),
-    ("toast.sent_queued", "Enviado lo que quedaba pendiente.", "Sent what was pending."),
-    ("notice.editor", "Aviso para quien edita esta página", "Notice for the editor of this page"),
-    ("panic.message", "Algo ha fallado en este widget. Recarga la página para seguir.", "Something went wrong in this widget. Reload the page to continue."),
+    (
+        "toast.queued",
+        "Guardado. Se enviará cuando vuelva la conexión.",
+        "Saved. It will be sent when the connection is back.",
+    ),
+    (
+        "toast.sent_queued",
+        "Enviado lo que quedaba pendiente.",
+        "Sent what was pending.",
+    ),
+    (
+        "notice.editor",
+        "Aviso para quien edita esta página",
+        "Notice for the editor of this page",
+    ),
+    (
+        "panic.message",
+        "Algo ha fallado en este widget. Recarga la página para seguir.",
+        "Something went wrong in this widget. Reload the page to continue.",
+    ),
     ("panic.reload", "Recargar", "Reload"),
     ("loading", "Cargando…", "Loading…"),
     ("retry", "Reintentar", "Retry"),
@@ -186,14 +266,23 @@ mod tests {
     #[test]
     fn locale_precedence_attribute_then_page_then_browser() {
         assert_eq!(Locale::resolve([Some("en"), Some("es")]), Locale::En);
-        assert_eq!(Locale::resolve([None, Some("en-GB"), Some("es")]), Locale::En);
-        assert_eq!(Locale::resolve([Some("fr"), None, Some("es-ES")]), Locale::Es);
+        assert_eq!(
+            Locale::resolve([None, Some("en-GB"), Some("es")]),
+            Locale::En
+        );
+        assert_eq!(
+            Locale::resolve([Some("fr"), None, Some("es-ES")]),
+            Locale::Es
+        );
         assert_eq!(Locale::resolve([None, None]), Locale::Es);
     }
 
     #[test]
     fn fill_replaces_known_and_keeps_unknown_placeholders() {
-        assert_eq!(fill("quedan {n} de {max}", &[("n", "3"), ("max", "280")]), "quedan 3 de 280");
+        assert_eq!(
+            fill("quedan {n} de {max}", &[("n", "3"), ("max", "280")]),
+            "quedan 3 de 280"
+        );
         assert_eq!(fill("{x} y {", &[]), "{x} y {");
     }
 

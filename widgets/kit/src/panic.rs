@@ -43,7 +43,12 @@ pub fn show_notice() {
     let locale = page_locale();
     let text = |key| i18n::lookup(&[i18n::KIT_CATALOG], locale, key);
     for shadow in element::mounted_shadow_roots() {
-        if shadow.query_selector(".eslabon-panic").ok().flatten().is_some() {
+        if shadow
+            .query_selector(".eslabon-panic")
+            .ok()
+            .flatten()
+            .is_some()
+        {
             continue;
         }
         let Ok(notice) = document.create_element("div") else {
@@ -65,8 +70,8 @@ pub fn show_notice() {
                     let _ = window.location().reload();
                 }
             });
-            let _ = button
-                .add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());
+            let _ =
+                button.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());
             reload.forget();
             let _ = notice.append_child(&button);
         }

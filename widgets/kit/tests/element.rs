@@ -52,7 +52,10 @@ async fn tick() {
 
 fn mount_in(parent: &web_sys::Element, attrs: &[(&str, &str)]) -> HtmlElement {
     eslabon_kit::start(&[&PROBE], "test");
-    let el: HtmlElement = document().create_element("eslabon-probe").unwrap().unchecked_into();
+    let el: HtmlElement = document()
+        .create_element("eslabon-probe")
+        .unwrap()
+        .unchecked_into();
     for (k, v) in attrs {
         el.set_attribute(k, v).unwrap();
     }
@@ -61,7 +64,11 @@ fn mount_in(parent: &web_sys::Element, attrs: &[(&str, &str)]) -> HtmlElement {
 }
 
 fn inside(el: &HtmlElement, selector: &str) -> web_sys::Element {
-    el.shadow_root().unwrap().query_selector(selector).unwrap().unwrap()
+    el.shadow_root()
+        .unwrap()
+        .query_selector(selector)
+        .unwrap()
+        .unwrap()
 }
 
 fn computed(el: &web_sys::Element, property: &str) -> String {
@@ -85,7 +92,10 @@ async fn attributes_are_signals_and_events_work_inside_the_shadow_root() {
     el.set_attribute("name", "Olivia").unwrap();
     el.set_attribute("locale", "en").unwrap();
     tick().await;
-    assert_eq!(inside(&el, ".greeting").text_content().unwrap(), "Hello Olivia");
+    assert_eq!(
+        inside(&el, ".greeting").text_content().unwrap(),
+        "Hello Olivia"
+    );
     let button: HtmlElement = inside(&el, "button").unchecked_into();
     button.click();
     tick().await;
@@ -102,8 +112,14 @@ async fn the_page_language_is_the_fallback_locale() {
     document().body().unwrap().append_child(&section).unwrap();
     let el = mount_in(&section, &[]);
     tick().await;
-    assert!(inside(&el, ".greeting").text_content().unwrap().starts_with("Hello"));
-    assert_eq!(inside(&el, ".root").get_attribute("lang").as_deref(), Some("en"));
+    assert!(inside(&el, ".greeting")
+        .text_content()
+        .unwrap()
+        .starts_with("Hello"));
+    assert_eq!(
+        inside(&el, ".root").get_attribute("lang").as_deref(),
+        Some("en")
+    );
     section.remove();
 }
 
@@ -124,7 +140,12 @@ async fn host_tokens_reach_inside_and_the_theme_attribute_switches_defaults() {
     let dark_bg = computed(&inside(&el, ".root"), "--_bg");
     assert_ne!(light_bg, dark_bg);
     // Styles come from adopted sheets, never from <style> elements in the shadow root.
-    assert!(el.shadow_root().unwrap().query_selector("style").unwrap().is_none());
+    assert!(el
+        .shadow_root()
+        .unwrap()
+        .query_selector("style")
+        .unwrap()
+        .is_none());
     assert_eq!(el.shadow_root().unwrap().adopted_style_sheets().length(), 2);
     wrapper.remove();
 }
@@ -135,7 +156,9 @@ async fn window_eslabon_counts_instances_and_defines_each_tag_once() {
     let body = document().body().unwrap();
     let window = web_sys::window().unwrap();
     let api = js_sys::Reflect::get(&window, &"eslabon".into()).unwrap();
-    let instances: js_sys::Function = js_sys::Reflect::get(&api, &"instances".into()).unwrap().unchecked_into();
+    let instances: js_sys::Function = js_sys::Reflect::get(&api, &"instances".into())
+        .unwrap()
+        .unchecked_into();
     let count = || instances.call0(&api).unwrap().as_f64().unwrap() as u32;
     let before = count();
     let el = mount_in(&body, &[]);
@@ -143,7 +166,13 @@ async fn window_eslabon_counts_instances_and_defines_each_tag_once() {
     assert_eq!(count(), before + 1);
     // Starting again (a second copy of the suite) keeps the one definition.
     eslabon_kit::start(&[&PROBE], "again");
-    assert_eq!(eslabon_kit::element::registered_tags().iter().filter(|t| **t == "eslabon-probe").count(), 1);
+    assert_eq!(
+        eslabon_kit::element::registered_tags()
+            .iter()
+            .filter(|t| **t == "eslabon-probe")
+            .count(),
+        1
+    );
     el.remove();
     tick().await;
     assert_eq!(count(), before);

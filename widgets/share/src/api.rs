@@ -45,7 +45,9 @@ impl ShareCounts {
             Some(_) => return Err(bad("networks: expected an object of counts")),
         };
         let total = match item.get("total") {
-            Some(value) => value.as_u64().ok_or_else(|| bad("total: expected a number"))?,
+            Some(value) => value
+                .as_u64()
+                .ok_or_else(|| bad("total: expected a number"))?,
             None => per_network.iter().map(|(_, n)| n).sum(),
         };
         Ok(ShareCounts { total, per_network })
@@ -90,7 +92,10 @@ mod tests {
     fn reads_counts_and_adds_optimistically() {
         let json = Json::parse(r#"{"total": 5, "networks": {"linkedin": 3, "x": 2}}"#).unwrap();
         let mut counts = ShareCounts::from_json(&json).unwrap();
-        assert_eq!((counts.total, counts.of("linkedin"), counts.of("email")), (5, 3, 0));
+        assert_eq!(
+            (counts.total, counts.of("linkedin"), counts.of("email")),
+            (5, 3, 0)
+        );
         counts.add_one("email");
         assert_eq!((counts.total, counts.of("email")), (6, 1));
     }

@@ -14,7 +14,10 @@ pub const MAX_URL_LEN: usize = 2048;
 /// Only absolute http(s) URLs with a host are shared: `javascript:`, `data:` and relative
 /// paths never become links.
 pub fn check_url(url: Option<&str>) -> Result<&str, UrlProblem> {
-    let url = url.map(str::trim).filter(|u| !u.is_empty()).ok_or(UrlProblem::Missing)?;
+    let url = url
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+        .ok_or(UrlProblem::Missing)?;
     if url.len() > MAX_URL_LEN {
         return Err(UrlProblem::TooLong);
     }
@@ -27,7 +30,8 @@ pub fn check_url(url: Option<&str>) -> Result<&str, UrlProblem> {
         return Err(UrlProblem::NotHttp);
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let bad_char = |c: char| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '`');
+    let bad_char =
+        |c: char| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '`');
     if host.is_empty() || host.starts_with('@') || url.chars().any(bad_char) {
         return Err(UrlProblem::NotHttp);
     }
@@ -79,7 +83,11 @@ impl Utm {
             return None;
         }
         let mut utm = Utm::default();
-        for pair in value.split(['&', ',', ';']).map(str::trim).filter(|p| !p.is_empty()) {
+        for pair in value
+            .split(['&', ',', ';'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
             let (key, val) = pair.split_once('=').unwrap_or((pair, ""));
             let key = key.trim().trim_start_matches("utm_");
             let val = Some(val.trim().to_string()).filter(|v| !v.is_empty());
@@ -104,7 +112,12 @@ impl Utm {
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .map(|p| p.split_once('=').map_or(p, |(k, _)| k).trim())
-            .filter(|k| !matches!(k.trim_start_matches("utm_"), "source" | "medium" | "campaign"))
+            .filter(|k| {
+                !matches!(
+                    k.trim_start_matches("utm_"),
+                    "source" | "medium" | "campaign"
+                )
+            })
             .map(String::from)
             .collect()
     }
@@ -179,8 +192,14 @@ mod tests {
 
     #[test]
     fn only_absolute_http_urls_are_shared() {
-        assert_eq!(check_url(Some("https://example.com/news/42")), Ok("https://example.com/news/42"));
-        assert_eq!(check_url(Some(" HTTP://Example.com ")), Ok("HTTP://Example.com"));
+        assert_eq!(
+            check_url(Some("https://example.com/news/42")),
+            Ok("https://example.com/news/42")
+        );
+        assert_eq!(
+            check_url(Some(" HTTP://Example.com ")),
+            Ok("HTTP://Example.com")
+        );
         assert_eq!(check_url(None), Err(UrlProblem::Missing));
         assert_eq!(check_url(Some("  ")), Err(UrlProblem::Missing));
         for bad in [
@@ -223,22 +242,39 @@ mod tests {
     fn editor_parameters_win_and_utm_can_be_configured_or_switched_off() {
         let utm = Utm::default();
         assert_eq!(
-            tracked_url("https://example.com/?utm_source=newsletter", "x", None, Some(&utm)),
+            tracked_url(
+                "https://example.com/?utm_source=newsletter",
+                "x",
+                None,
+                Some(&utm)
+            ),
             "https://example.com/?utm_source=newsletter&utm_medium=social"
         );
         assert_eq!(Utm::from_attribute(Some("off")), None);
-        assert_eq!(tracked_url("https://example.com/", "x", None, None), "https://example.com/");
-        let custom = Utm::from_attribute(Some("medium=empleados&utm_source=intranet-{network}&campaign=")).unwrap();
+        assert_eq!(
+            tracked_url("https://example.com/", "x", None, None),
+            "https://example.com/"
+        );
+        let custom = Utm::from_attribute(Some(
+            "medium=empleados&utm_source=intranet-{network}&campaign=",
+        ))
+        .unwrap();
         assert_eq!(
             tracked_url("https://example.com/", "x", Some("c"), Some(&custom)),
             "https://example.com/?utm_source=intranet-x&utm_medium=empleados"
         );
-        assert_eq!(Utm::unknown_keys(Some("medium=a&term=b")), vec!["term".to_string()]);
+        assert_eq!(
+            Utm::unknown_keys(Some("medium=a&term=b")),
+            vec!["term".to_string()]
+        );
     }
 
     #[test]
     fn disclosure_is_always_appended() {
-        assert_eq!(compose_text(" Nuevo informe ", Some("#EmpleadoDeAcme")), "Nuevo informe #EmpleadoDeAcme");
+        assert_eq!(
+            compose_text(" Nuevo informe ", Some("#EmpleadoDeAcme")),
+            "Nuevo informe #EmpleadoDeAcme"
+        );
         assert_eq!(compose_text("", Some("#EmpleadoDeAcme")), "#EmpleadoDeAcme");
         assert_eq!(compose_text("Hola", None), "Hola");
         assert_eq!(compose_text("Hola", Some("  ")), "Hola");

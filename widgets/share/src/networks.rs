@@ -261,8 +261,8 @@ mod tests {
         assert_eq!(
             ids,
             [
-                "linkedin", "x", "facebook", "xing", "whatsapp", "telegram", "bluesky",
-                "mastodon", "threads", "reddit", "email", "copy", "native"
+                "linkedin", "x", "facebook", "xing", "whatsapp", "telegram", "bluesky", "mastodon",
+                "threads", "reddit", "email", "copy", "native"
             ]
         );
     }
@@ -286,17 +286,28 @@ mod tests {
         );
         let linkedin = find("linkedin").unwrap();
         assert_eq!(
-            linkedin.share_link("https://e.com/", "ignored", None).unwrap(),
+            linkedin
+                .share_link("https://e.com/", "ignored", None)
+                .unwrap(),
             "https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fe.com%2F"
         );
         let mastodon = find("mastodon").unwrap();
         assert_eq!(mastodon.share_link("https://e.com/", "Hi", None), None);
         assert_eq!(
-            mastodon.share_link("https://e.com/", "Hi", Some("mastodon.social")).unwrap(),
+            mastodon
+                .share_link("https://e.com/", "Hi", Some("mastodon.social"))
+                .unwrap(),
             "https://mastodon.social/share?text=Hi%20https%3A%2F%2Fe.com%2F"
         );
-        assert_eq!(find("copy").unwrap().share_link("https://e.com/", "", None), None);
-        assert!(find("email").unwrap().share_link("https://e.com/", "Hi", None).unwrap().starts_with("mailto:?subject=Hi&body="));
+        assert_eq!(
+            find("copy").unwrap().share_link("https://e.com/", "", None),
+            None
+        );
+        assert!(find("email")
+            .unwrap()
+            .share_link("https://e.com/", "Hi", None)
+            .unwrap()
+            .starts_with("mailto:?subject=Hi&body="));
     }
 
     #[test]
@@ -307,15 +318,27 @@ mod tests {
         assert_eq!(x.chars_used("hola", &long_url), 4 + 1 + 23);
         assert_eq!(x.chars_left(&"é".repeat(256), &long_url), Some(0));
         assert_eq!(x.chars_left(&"é".repeat(257), &long_url), Some(-1));
-        assert_eq!(find("linkedin").unwrap().chars_left("x", "https://e.com"), None);
+        assert_eq!(
+            find("linkedin").unwrap().chars_left("x", "https://e.com"),
+            None
+        );
         assert_eq!(find("reddit").unwrap().chars_used("title", &long_url), 5);
     }
 
     #[test]
     fn normalizes_mastodon_instances() {
-        assert_eq!(normalize_instance("mastodon.social").as_deref(), Some("mastodon.social"));
-        assert_eq!(normalize_instance(" https://Mastodon.Social/ ").as_deref(), Some("mastodon.social"));
-        assert_eq!(normalize_instance("@ana@fosstodon.org").as_deref(), Some("fosstodon.org"));
+        assert_eq!(
+            normalize_instance("mastodon.social").as_deref(),
+            Some("mastodon.social")
+        );
+        assert_eq!(
+            normalize_instance(" https://Mastodon.Social/ ").as_deref(),
+            Some("mastodon.social")
+        );
+        assert_eq!(
+            normalize_instance("@ana@fosstodon.org").as_deref(),
+            Some("fosstodon.org")
+        );
         assert_eq!(normalize_instance("localhost"), None);
         assert_eq!(normalize_instance("evil.com/x?y"), Some("evil.com".into()));
         assert_eq!(normalize_instance("javascript:alert(1)"), None);

@@ -150,9 +150,12 @@ impl ShareState {
     /// Once the signed-in person is known: their draft for this URL and their Mastodon instance.
     fn restore_per_user_memory(self) {
         Effect::new(move |_| {
-            let Some(user) = self.widget.user_id() else { return };
+            let Some(user) = self.widget.user_id() else {
+                return;
+            };
             if let Some(instance) = drafts::recall(&user, "mastodon-instance") {
-                self.mastodon_instance.set(networks::normalize_instance(&instance));
+                self.mastodon_instance
+                    .set(networks::normalize_instance(&instance));
             }
             let Ok(url) = self.url.get() else { return };
             if let Some(saved) = Draft::new(&user, "share", &url).load() {
@@ -207,7 +210,11 @@ impl ShareState {
     /// The share link for a network, tracking text, URL and instance.
     pub fn link(&self, network: &Network) -> Option<String> {
         let url = self.tracked_url(network.id)?;
-        let text = if network.takes_text { self.post_text() } else { String::new() };
+        let text = if network.takes_text {
+            self.post_text()
+        } else {
+            String::new()
+        };
         network.share_link(&url, &text, self.mastodon_instance.get().as_deref())
     }
 
@@ -227,7 +234,11 @@ impl ShareState {
     }
 
     pub fn restore_suggested(&self) {
-        let suggested = self.widget.host().attr_untracked("text").unwrap_or_default();
+        let suggested = self
+            .widget
+            .host()
+            .attr_untracked("text")
+            .unwrap_or_default();
         self.edited.set(false);
         if let (Some(user), Ok(url)) = (self.widget.user_id(), self.url.get_untracked()) {
             Draft::new(&user, "share", &url).clear();
@@ -256,12 +267,17 @@ impl ShareState {
 
     /// Copies the tracked link (the `copy` action).
     pub fn copy_link(&self) {
-        let Some(link) = self.tracked_url("copy") else { return };
+        let Some(link) = self.tracked_url("copy") else {
+            return;
+        };
         let state = *self;
         spawn_local(async move {
             if write_clipboard(&link).await {
                 state.copy_fallback.set(None);
-                state.widget.toasts.success(state.widget.i18n.t_now("share.copied"));
+                state
+                    .widget
+                    .toasts
+                    .success(state.widget.i18n.t_now("share.copied"));
             } else {
                 state.copy_fallback.set(Some(link));
             }
@@ -271,7 +287,9 @@ impl ShareState {
 
     /// Opens the browser's share sheet (the `native` action).
     pub fn share_natively(&self) {
-        let Some(url) = self.tracked_url("native") else { return };
+        let Some(url) = self.tracked_url("native") else {
+            return;
+        };
         let text = self.post_text();
         let state = *self;
         spawn_local(async move {
@@ -295,7 +313,9 @@ impl ShareState {
 
     /// Records the share first-party, counts it, and fires `eslabon-share` for the host.
     fn record(&self, network: &'static str) {
-        let Ok(url) = self.url.get_untracked() else { return };
+        let Ok(url) = self.url.get_untracked() else {
+            return;
+        };
         let campaign = self.campaign.get_untracked();
         let shared_url = self.tracked_url(network).unwrap_or_else(|| url.clone());
         let host = self.widget.host().element();
@@ -327,7 +347,10 @@ impl ShareState {
                     }
                 }
                 Ok(WriteOutcome::Queued) => {
-                    state.widget.toasts.info(state.widget.i18n.t_now("share.recorded_later"));
+                    state
+                        .widget
+                        .toasts
+                        .info(state.widget.i18n.t_now("share.recorded_later"));
                 }
                 Err(error) => state.report_error("shares.record", &error, true),
             }
@@ -335,7 +358,12 @@ impl ShareState {
     }
 
     /// Tells the host (`eslabon-error`) and, when the employee should know, shows a toast.
-    fn report_error(&self, operation: &str, error: &eslabon_client::error::ClientError, tell_user: bool) {
+    fn report_error(
+        &self,
+        operation: &str,
+        error: &eslabon_client::error::ClientError,
+        tell_user: bool,
+    ) {
         if matches!(error, eslabon_client::error::ClientError::Aborted) {
             return;
         }

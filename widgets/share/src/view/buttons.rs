@@ -51,9 +51,10 @@ pub fn NetworkButton(state: ShareState, network: &'static Network) -> impl IntoV
     let name = move || network_name(i18n, network);
     let count = move || state.counts.get().map(|c| c.of(network.id));
     let label = move || match count() {
-        Some(n) if !network.is_action() => {
-            i18n.tf("share.on_count", &[("network", &name()), ("n", &n.to_string())])
-        }
+        Some(n) if !network.is_action() => i18n.tf(
+            "share.on_count",
+            &[("network", &name()), ("n", &n.to_string())],
+        ),
         _ if network.is_action() => name(),
         _ => i18n.tf("share.on", &[("network", &name())]),
     };

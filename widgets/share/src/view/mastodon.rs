@@ -29,10 +29,16 @@ pub fn MastodonForm(state: ShareState) -> impl IntoView {
         }
         invalid.set(false);
         state.asking_instance.set(false);
-        let Some(network) = networks::find("mastodon") else { return };
+        let Some(network) = networks::find("mastodon") else {
+            return;
+        };
         if let (Some(link), Some(window)) = (state.link(network), web_sys::window()) {
             // The submit is the employee's gesture, so the new window is allowed.
-            let _ = window.open_with_url_and_target_and_features(&link, "_blank", "noopener,noreferrer");
+            let _ = window.open_with_url_and_target_and_features(
+                &link,
+                "_blank",
+                "noopener,noreferrer",
+            );
             state.shared(network);
         }
     };
