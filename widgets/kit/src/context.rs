@@ -20,6 +20,8 @@ use crate::{
 thread_local! {
     /// The page config is read once per page: every widget resolves against the same one.
     static PAGE_CONFIG: RefCell<Option<Option<Json>>> = const { RefCell::new(None) };
+    /// One outbox flush at a time per page, however many widgets ask for it.
+    static FLUSHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// Config problems already logged, so each shows once in the console.
     static LOGGED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
@@ -105,23 +107,24 @@ impl Widget {
         // Who is signed in: drafts and the outbox are kept per person. Reloaded when the
         // backend changes; a cheaper path than a resource, which the share-only build feels.
         let me = RwSignal::new(None);
+        let toasts = Toasts::default();
         Effect::new(move |_| {
             let client = client.get();
             leptos::task::spawn_local(async move {
                 let person = client.me().await.ok();
+                let known = person.is_some();
                 me.try_set(person);
+                // Writes queued during an earlier visit go out as soon as we know who is here.
+                if known {
+                    flush_queued(client, toasts, i18n).await;
+                }
             });
         });
 
         // Writes queued while offline go out as soon as the connection is back.
-        let toasts = Toasts::default();
         let online = window_event_listener(leptos::ev::online, move |_| {
             let client = client.get_untracked();
-            leptos::task::spawn_local(async move {
-                if client.flush_outbox().await > 0 {
-                    toasts.success(i18n.t_now("toast.sent_queued"));
-                }
-            });
+            leptos::task::spawn_local(flush_queued(client, toasts, i18n));
         });
         on_cleanup(move || online.remove());
         on_cleanup(move || {
@@ -185,6 +188,18 @@ impl Widget {
             }
         }
         text
+    }
+}
+
+/// Sends what waits in the signed-in person's outbox, one flush at a time per page.
+async fn flush_queued(client: Client, toasts: Toasts, i18n: crate::i18n::I18n) {
+    if FLUSHING.replace(true) {
+        return;
+    }
+    let sent = client.flush_outbox().await;
+    FLUSHING.set(false);
+    if sent > 0 {
+        toasts.success(i18n.t_now("toast.sent_queued"));
     }
 }
 

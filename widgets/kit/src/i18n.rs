@@ -259,6 +259,18 @@ pub const KIT_CATALOG: Catalog = &[
     ("retry", "Reintentar", "Retry"),
 ];
 
+/// Test helper for every widget: each key appears once and has non-empty text in both languages.
+pub fn assert_catalog_complete(catalog: Catalog) {
+    for (i, (key, es, en)) in catalog.iter().enumerate() {
+        assert!(!es.trim().is_empty(), "{key}: Spanish text missing");
+        assert!(!en.trim().is_empty(), "{key}: English text missing");
+        assert!(
+            catalog[i + 1..].iter().all(|(k, _, _)| k != key),
+            "{key}: key appears twice"
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,17 +310,5 @@ mod tests {
     #[test]
     fn kit_catalog_is_complete_and_unique() {
         crate::i18n::assert_catalog_complete(KIT_CATALOG);
-    }
-}
-
-/// Test helper for every widget: each key appears once and has non-empty text in both languages.
-pub fn assert_catalog_complete(catalog: Catalog) {
-    for (i, (key, es, en)) in catalog.iter().enumerate() {
-        assert!(!es.trim().is_empty(), "{key}: Spanish text missing");
-        assert!(!en.trim().is_empty(), "{key}: English text missing");
-        assert!(
-            catalog[i + 1..].iter().all(|(k, _, _)| k != key),
-            "{key}: key appears twice"
-        );
     }
 }

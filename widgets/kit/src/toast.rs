@@ -38,11 +38,14 @@ impl Default for Toasts {
 }
 
 impl Toasts {
+    /// Shows a toast. A widget removed meanwhile (a late answer) simply shows nothing.
     pub fn show(&self, kind: ToastKind, message: impl Into<String>) {
-        let id = self.next_id.get_value();
+        let Some(id) = self.next_id.try_get_value() else {
+            return;
+        };
         self.next_id.set_value(id + 1);
         let message = message.into();
-        self.list.update(|list| {
+        self.list.try_update(|list| {
             // The same message twice in a row adds nothing for the reader.
             list.retain(|t| t.message != message);
             list.push(Toast { id, kind, message });
@@ -72,7 +75,7 @@ impl Toasts {
     }
 
     pub fn dismiss(&self, id: u32) {
-        self.list.update(|l| l.retain(|t| t.id != id));
+        self.list.try_update(|l| l.retain(|t| t.id != id));
     }
 }
 
