@@ -1,71 +1,103 @@
 #!/usr/bin/env bash
-# Builds the distributable suite: eslabon.js + eslabon_bg.wasm (+ snippets/), self-starting,
-# finding its wasm next to itself through import.meta.url.
+# Builds the distributable suite without trunk: eslabon.js (self-starting ES module) +
+# eslabon_bg.wasm (+ snippets/ from wasm-bindgen's inline_js), no hashes in the names. The glue
+# finds its wasm next to itself through import.meta.url, so it loads from any path.
 #
 #   scripts/build-suite.sh [--features LIST] [--out DIR] [--site DIR] [--debug]
 #
-# --features  cargo features of the `eslabon` crate (default: all widgets)
-# --out       where eslabon.js goes (default: target/site/eslabon)
-# --site      also lay out the demo site there: index.html, pages/ (what trunk produces)
+#   --features LIST  cargo features of the `eslabon` crate, e.g. "share" or "share,ideas"
+#                    (default: the crate's default features = every widget)
+#   --out DIR        where eslabon.js goes (default: SITE/eslabon, or target/site/eslabon)
+#   --site DIR       also lay out the demo site there as trunk does: index.html, playground.html
+#                    (if present), examples/pages/ -> DIR/pages/. Default: target/site when
+#                    neither --out nor --features is given, otherwise no site.
+#   --debug          dev profile and no wasm-opt (fast, big; for debugging only)
+#
+# Used by Trunk.toml's build hook (--out "$TRUNK_STAGING_DIR/eslabon"), scripts/test.sh and
+# scripts/size.sh.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib.sh
 
 features=""
 out=""
 site=""
+site_given=false
 profile="release"
 while [ $# -gt 0 ]; do
   case "$1" in
-    --features) features="$2"; shift 2 ;;
-    --out) out="$2"; shift 2 ;;
-    --site) site="$2"; shift 2 ;;
+    --features) [ $# -ge 2 ] || die "--features needs a value"; features="$2"; shift 2 ;;
+    --out) [ $# -ge 2 ] || die "--out needs a value"; out="$2"; shift 2 ;;
+    --site) [ $# -ge 2 ] || die "--site needs a value"; site="$2"; site_given=true; shift 2 ;;
     --debug) profile="dev"; shift ;;
-    *) echo "build-suite: unknown option $1" >&2; exit 2 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    *) die "build-suite: unknown option $1" ;;
   esac
 done
-if [ -z "$out" ]; then
-  if [ -n "$site" ]; then out="$site/eslabon"; else out="target/site/eslabon"; fi
-fi
+if ! $site_given && [ -z "$out" ] && [ -z "$features" ]; then site="target/site"; fi
+if [ -z "$out" ]; then out="${site:-target/site}/eslabon"; fi
+case "$out" in /|.|..|"") die "refusing to use --out '$out'" ;; esac
 
 use_tools_path
+require_build_tools
+
+# 1. Compile. One target dir for every feature set: only the crates whose features differ rebuild.
 cargo_args=(build -p eslabon --target wasm32-unknown-unknown --profile "$profile")
 if [ -n "$features" ]; then cargo_args+=(--no-default-features --features "$features"); fi
-# Each feature set gets its own target dir so a share-only build never overwrites the suite.
-target_dir="target"
-if [ -n "$features" ]; then target_dir="target/features-${features//[, ]/-}"; fi
-CARGO_TARGET_DIR="$target_dir" cargo "${cargo_args[@]}"
-
+echo "build-suite: cargo ${cargo_args[*]}"
+cargo "${cargo_args[@]}"
+target_dir="${CARGO_TARGET_DIR:-target}"
 dir_profile="release"; [ "$profile" = "dev" ] && dir_profile="debug"
 wasm="$target_dir/wasm32-unknown-unknown/$dir_profile/eslabon.wasm"
+[ -f "$wasm" ] || die "cargo produced no $wasm"
+
+# 2. Bindings: --target web is an ES module whose default export, __wbg_init(), fetches
+#    new URL('eslabon_bg.wasm', import.meta.url).
 rm -rf "$out"
 mkdir -p "$out"
 wasm-bindgen --target web --out-name eslabon --out-dir "$out" --no-typescript "$wasm"
 
+# 3. Size. rustc 1.95's default wasm32 features (rustc --print cfg --target wasm32-unknown-unknown):
+#    bulk-memory, multivalue, mutable-globals, nontrapping-fptoint, reference-types, sign-ext.
+#    wasm-opt must be told about each of them, or it rejects the module (validation) or, for
+#    reference-types, rewrites the externref table into wasm that fails at load time.
 if [ "$profile" = "release" ]; then
-  # The features rustc 1.95 emits for wasm32-unknown-unknown; wasm-opt must accept them all.
   wasm-opt -Oz --strip-debug --strip-producers \
     --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-reference-types --enable-multivalue \
     "$out/eslabon_bg.wasm" -o "$out/eslabon_bg.wasm"
 fi
 
-# Self-starting: importing eslabon.js is all a host page does, with no inline script.
-if ! grep -q "^export default __wbg_init;" "$out/eslabon.js"; then
-  echo "build-suite: wasm-bindgen's glue has no __wbg_init default export; cannot make it self-starting" >&2
-  exit 1
+# 4. Self-starting: one <script type="module" src=".../eslabon.js"> is all a host page needs,
+#    with no inline script (strict CSP).
+# wasm-bindgen 0.2.130 ends the glue with `export { initSync, __wbg_init as default };`
+# (older versions: `export default __wbg_init;`).
+if ! grep -q '^async function __wbg_init(' "$out/eslabon.js" \
+  || ! grep -Eq '__wbg_init as default|^export default __wbg_init;' "$out/eslabon.js"; then
+  die "wasm-bindgen's glue has no __wbg_init default export (did its output change?): cannot make eslabon.js self-starting"
 fi
-printf '\n__wbg_init().catch((error) => console.error("eslabon: failed to start", error));\n' >> "$out/eslabon.js"
+if ! grep -q "new URL('eslabon_bg.wasm', import.meta.url)" "$out/eslabon.js"; then
+  die "wasm-bindgen's glue no longer locates eslabon_bg.wasm through import.meta.url"
+fi
+printf '\n// Self-starting: importing this module registers the Eslabón elements.\n__wbg_init().catch((e) => console.error("eslabon: failed to start", e));\n' >> "$out/eslabon.js"
 
+# The custom elements manifest, when the suite crate has one.
+if [ -f widgets/suite/custom-elements.json ]; then cp widgets/suite/custom-elements.json "$out/"; fi
+
+# 5. The demo site, laid out like trunk's dist (trunk strips its data-trunk links; browsers
+#    ignore them, so copying index.html as is works too).
 if [ -n "$site" ]; then
+  mkdir -p "$site"
   cp index.html "$site/index.html"
-  [ -f playground.html ] && cp playground.html "$site/playground.html"
+  if [ -f playground.html ]; then cp playground.html "$site/playground.html"; fi
   rm -rf "$site/pages"
   cp -r examples/pages "$site/pages"
 fi
 
-js_bytes=$(cat "$out/eslabon.js" $(find "$out/snippets" -name '*.js' 2>/dev/null) | wc -c)
-js_gzip=$(cat "$out/eslabon.js" $(find "$out/snippets" -name '*.js' 2>/dev/null) | gzip -9 | wc -c)
-wasm_bytes=$(wc -c < "$out/eslabon_bg.wasm")
-wasm_gzip=$(gzip -9 < "$out/eslabon_bg.wasm" | wc -c)
-echo "build-suite: $out (${features:-all widgets}, $profile): js $js_bytes B ($js_gzip gzip), wasm $wasm_bytes B ($wasm_gzip gzip)"
+mapfile -t js_files < <(suite_js_files "$out")
+echo "build-suite: $out (${features:-default features}, $profile)"
+printf '  eslabon.js%s  %8s B  %7s B gzip -9\n' "$([ ${#js_files[@]} -gt 1 ] && echo " + $(( ${#js_files[@]} - 1 )) snippet(s)")" \
+  "$(bytes_raw "${js_files[@]}")" "$(bytes_gzip "${js_files[@]}")"
+printf '  eslabon_bg.wasm  %8s B  %7s B gzip -9 (CSS included: it is embedded in the wasm)\n' \
+  "$(bytes_raw "$out/eslabon_bg.wasm")" "$(bytes_gzip "$out/eslabon_bg.wasm")"
+if [ -n "$site" ]; then echo "  site: $site (index.html, pages/, eslabon/)"; fi

@@ -1,75 +1,114 @@
 #!/usr/bin/env bash
-# Installs what is missing, and nothing else: fast when everything is there.
+# Installs what is missing, and nothing else: with everything present it takes a second or two.
 #
-#   scripts/setup.sh            tools to build the suite (wasm target, wasm-bindgen, wasm-opt)
-#   scripts/setup.sh --demo     also trunk 0.21.14
-#   scripts/setup.sh --test     also Chromium + ChromeDriver (Debian) and the npm test packages
+#   scripts/setup.sh            what a suite build needs: Rust toolchain + wasm32 target,
+#                               wasm-bindgen-cli (version from Cargo.lock), npm packages (wasm-opt 132)
+#   scripts/setup.sh --demo     also trunk 0.21.14 (only the demo needs it; tests never do)
+#   scripts/setup.sh --test     also Chromium + ChromeDriver (Debian packages)
 #
-# Everything comes from crates.io, npm or Debian; nothing downloads a binary from elsewhere.
+# Everything comes from the Rust distribution server, crates.io, npm or Debian; nothing here
+# downloads a binary from anywhere else. One line per tool: "ok" or "installing".
+# Scripts that need the tools call use_tools_path (scripts/lib.sh), which puts
+# tests/node_modules/.bin (npm's wasm-opt 132) and ~/.cargo/bin first on PATH.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib.sh
 
 want_trunk=false
 want_test=false
 for arg in "$@"; do
   case "$arg" in
-    --demo) want_trunk=true ;;
+    --demo|--trunk) want_trunk=true ;;
     --test) want_test=true ;;
-    *) echo "setup: unknown option $arg" >&2; exit 2 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) die "setup: unknown option $arg (use --demo and/or --test)" ;;
   esac
 done
 use_tools_path
 
-# Rust toolchain and wasm target, as pinned in rust-toolchain.toml.
-if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
-  echo "ok   rust $(rustc --version | cut -d' ' -f2) + wasm32-unknown-unknown"
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# --- Rust toolchain, components and wasm target, as pinned in rust-toolchain.toml -------------
+command -v rustup >/dev/null || die "rustup is not installed (https://rustup.rs); it installs the toolchain pinned in rust-toolchain.toml"
+channel="$(rust_channel)"
+[ -n "$channel" ] || die "no channel in rust-toolchain.toml"
+if rustup toolchain list | grep -q "^$channel-"; then
+  echo "ok          rust $channel"
 else
-  echo "installing the wasm32-unknown-unknown target"
-  rustup show active-toolchain >/dev/null
-  rustup target add wasm32-unknown-unknown
+  echo "installing  rust $channel (from rust-toolchain.toml)"
+  # rustup >= 1.28 installs the toolchain file's toolchain with no argument; older ones on `show`.
+  rustup toolchain install 2>/dev/null || rustup show
+fi
+if rustup target list --installed --toolchain "$channel" | grep -qx wasm32-unknown-unknown; then
+  echo "ok          target wasm32-unknown-unknown"
+else
+  echo "installing  target wasm32-unknown-unknown"
+  rustup target add --toolchain "$channel" wasm32-unknown-unknown
+fi
+if rustup component list --installed --toolchain "$channel" | grep -q '^rustfmt'; then
+  echo "ok          rustfmt"
+else
+  echo "installing  rustfmt"
+  rustup component add --toolchain "$channel" rustfmt
 fi
 
-# wasm-bindgen CLI at exactly the version in Cargo.lock (without --locked: its lockfile names a
-# webpki-roots version the registry here lacks).
-wbg_version="$(wasm_bindgen_version)"
-if [ "$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)" = "$wbg_version" ]; then
-  echo "ok   wasm-bindgen $wbg_version"
+# --- wasm-bindgen CLI at exactly the version in Cargo.lock -------------------------------------
+# Without --locked: the CLI's own lockfile names a webpki-roots version the registry here lacks.
+# It also provides wasm-bindgen-test-runner, the runner of the browser component tests.
+wbg_want="$(wasm_bindgen_version)"
+wbg_have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')"
+runner_have="$(wasm-bindgen-test-runner --version 2>/dev/null | awk '{print $2}')"
+if [ "$wbg_have" = "$wbg_want" ] && [ "$runner_have" = "$wbg_want" ]; then
+  echo "ok          wasm-bindgen-cli $wbg_want"
 else
-  echo "installing wasm-bindgen-cli $wbg_version (about 3 minutes)"
-  cargo install wasm-bindgen-cli --version "$wbg_version" --force
+  echo "installing  wasm-bindgen-cli $wbg_want (found ${wbg_have:-none}; about 3 minutes)"
+  cargo install wasm-bindgen-cli --version "$wbg_want" --force
 fi
 
-# npm packages: wasm-opt (binaryen) for every build; playwright-core and the test corpora.
-if [ ! -d tests/node_modules ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
-  echo "installing npm packages from tests/package-lock.json"
+# --- npm packages: binaryen (wasm-opt 132) and playwright-core, from tests/package-lock.json ---
+command -v npm >/dev/null || die "node and npm are not installed (Node >= 20)"
+node_major="$(node -p 'process.versions.node.split(".")[0]')"
+[ "$node_major" -ge 20 ] || die "Node $node_major is too old: playwright-core 1.65 needs Node >= 20"
+if [ -f tests/node_modules/.package-lock.json ] && [ ! tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
+  echo "ok          npm packages (tests/node_modules)"
+else
+  echo "installing  npm packages (npm ci in tests/)"
   (cd tests && npm ci --no-audit --no-fund --loglevel=error)
-else
-  echo "ok   npm packages"
 fi
-if [ "$(wasm-opt --version 2>/dev/null | grep -o 'version [0-9]*')" = "version 132" ]; then
-  echo "ok   wasm-opt 132 (npm $WASM_OPT_PACKAGE)"
+wasm_opt_have="$(wasm-opt --version 2>/dev/null | awk '{print $3}')"
+if [ "$wasm_opt_have" = "$WASM_OPT_VERSION" ]; then
+  echo "ok          wasm-opt $WASM_OPT_VERSION (npm binaryen, $(command -v wasm-opt))"
 else
-  echo "setup: wasm-opt 132 not found in tests/node_modules/.bin" >&2
-  exit 1
+  die "wasm-opt first on PATH is ${wasm_opt_have:-missing}, not $WASM_OPT_VERSION: check tests/node_modules/.bin"
+fi
+if [ -x /usr/bin/wasm-opt ]; then
+  echo "note        /usr/bin/wasm-opt ($(/usr/bin/wasm-opt --version | awk '{print $3}')) is ignored: npm's $WASM_OPT_VERSION comes first on PATH"
 fi
 
+# --- trunk, for the demo only -----------------------------------------------------------------
 if $want_trunk; then
-  if [ "$(trunk --version 2>/dev/null | cut -d' ' -f2)" = "$TRUNK_VERSION" ]; then
-    echo "ok   trunk $TRUNK_VERSION"
+  trunk_have="$(trunk --version 2>/dev/null | awk '{print $2}')"
+  if [ "$trunk_have" = "$TRUNK_VERSION" ]; then
+    echo "ok          trunk $TRUNK_VERSION"
   else
-    echo "installing trunk $TRUNK_VERSION (about 10 minutes)"
+    # --locked is required: without it 0.21.14 fails to compile (a cssparser version clash).
+    echo "installing  trunk $TRUNK_VERSION (found ${trunk_have:-none}; about 10 minutes)"
     cargo install --locked trunk --version "$TRUNK_VERSION" --force
   fi
 fi
 
+# --- Chromium and ChromeDriver (Debian), for the browser and end-to-end tests ------------------
 if $want_test; then
-  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
-    echo "ok   $(/usr/bin/chromium --version 2>/dev/null | head -1), chromedriver"
+  if [ -x "$CHROMIUM" ] && [ -x "$CHROMEDRIVER_BIN" ]; then
+    echo "ok          $("$CHROMIUM" --version 2>/dev/null | head -1) + $("$CHROMEDRIVER_BIN" --version 2>/dev/null | awk '{print $1, $2}')"
   else
-    echo "installing chromium and chromium-driver (Debian)"
+    echo "installing  chromium + chromium-driver (Debian)"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq chromium chromium-driver >/dev/null
+    as_root apt-get update -qq
+    as_root apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+    if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER_BIN" ]; then
+      die "chromium/chromedriver still missing after apt-get install"
+    fi
+    echo "ok          $("$CHROMIUM" --version 2>/dev/null | head -1)"
   fi
 fi

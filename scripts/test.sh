@@ -1,39 +1,67 @@
 #!/usr/bin/env bash
-# Runs every test layer; fails if any fails. This is what .ci/run calls.
+# Runs every test layer and fails if any fails. `.ci/run` runs exactly this (CI=true, root, no TTY).
 #
-#   1. cargo fmt --check
-#   2. native unit tests (client, kit, widgets, reference server)
-#   3. browser component tests (wasm-bindgen-test in headless Chromium)
-#   4. release build of the suite and the demo site
-#   5. end-to-end tests (Playwright + node:test against the reference server)
+#   scripts/test.sh
+#
+#   1. setup            installs what is missing (scripts/setup.sh --test; never trunk)
+#   2. format           cargo fmt --all -- --check
+#   3. native tests     cargo test --workspace (client, kit, widgets, suite, reference server)
+#   4. component tests  wasm-bindgen-test in headless Chromium (client, kit, share)
+#   5. suite build      scripts/build-suite.sh: release, every widget, into target/site
+#   6. server build     cargo build -p eslabon-server (dev profile)
+#   7. end to end       node --test tests/e2e/ (playwright-core + the reference server)
+#
+# Environment: CHROMEDRIVER (default /usr/bin/chromedriver), E2E_FILES (default tests/e2e/, e.g.
+# E2E_FILES=tests/e2e/smoke.test.mjs). See tests/README.md.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib.sh
 
 started=$SECONDS
-timed() {
+timings=()
+current=""
+report() {
+  local status=$?
+  [ ${#timings[@]} -eq 0 ] && [ -z "$current" ] && exit "$status"
+  echo
+  echo "== timings"
+  for line in "${timings[@]}"; do echo "  $line"; done
+  if [ "$status" -ne 0 ] && [ -n "$current" ]; then
+    echo "  FAILED: $current (after $((SECONDS - stage_started)) s)"
+  fi
+  echo "  total: $((SECONDS - started)) s"
+  if [ "$status" -eq 0 ]; then echo "all test layers passed"; else echo "TESTS FAILED (exit $status)"; fi
+  exit "$status"
+}
+trap report EXIT
+
+stage() {
   local name="$1"; shift
-  local t0=$SECONDS
-  step "$name"
+  current="$name"
+  stage_started=$SECONDS
+  step "$name: $*"
   "$@"
-  echo "-- $name: $((SECONDS - t0)) s"
+  timings+=("$(printf '%-18s %5d s' "$name" $((SECONDS - stage_started)))")
+  current=""
 }
 
-timed "setup" bash scripts/setup.sh --test
+stage setup bash scripts/setup.sh --test
 use_tools_path
-export CHROMEDRIVER=/usr/bin/chromedriver
+export CHROMEDRIVER="${CHROMEDRIVER:-$CHROMEDRIVER_BIN}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
-timed "format" cargo fmt --all -- --check
-timed "native tests" cargo test --workspace
-timed "browser component tests" \
-  cargo test --target wasm32-unknown-unknown -p eslabon-client -p eslabon-kit -p eslabon-share
-timed "release build of the suite" bash scripts/build-suite.sh --site target/site
-timed "reference server build" cargo build -p eslabon-server
+stage format cargo fmt --all -- --check
+stage "native tests" cargo test --workspace
+# The runner reads webdriver.json (root-safe Chromium flags) through
+# WASM_BINDGEN_TEST_WEBDRIVER_JSON in .cargo/config.toml, and CHROMEDRIVER from there or above.
+stage "component tests" cargo test --target wasm32-unknown-unknown -p eslabon-client -p eslabon-kit -p eslabon-share
+stage "suite build" bash scripts/build-suite.sh --site target/site
+stage "server build" cargo build -p eslabon-server
 
-export ESLABON_SERVER_BIN="$ROOT/target/debug/eslabon-server"
-export ESLABON_SITE="$ROOT/target/site"
 export ESLABON_ROOT="$ROOT"
-timed "end-to-end tests" node --test --test-concurrency=1 tests/e2e/
-
-echo
-echo "all test layers passed in $((SECONDS - started)) s"
+target_dir="${CARGO_TARGET_DIR:-target}"
+case "$target_dir" in /*) ;; *) target_dir="$ROOT/$target_dir" ;; esac
+export ESLABON_SERVER_BIN="$target_dir/debug/eslabon-server"
+export ESLABON_SITE="$ROOT/target/site"
+# shellcheck disable=SC2086 # E2E_FILES is a list of paths
+stage "end to end" node --test --test-concurrency=1 --test-reporter=spec ${E2E_FILES:-tests/e2e/}

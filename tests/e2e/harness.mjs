@@ -1,106 +1,189 @@
-// Helpers shared by the end-to-end tests: a reference server on a free loopback port with an
-// in-memory database, the system Chromium through playwright-core, and a few page utilities.
+// Helpers shared by the end-to-end tests (node:test + playwright-core, system Chromium).
+//
+//   startServer()         the reference server on a free loopback port, in-memory database
+//   launchBrowser()       /usr/bin/chromium, headless, with the flags this machine needs
+//   openPage()            a fresh context + page that records console errors, page errors, dialogs
+//   waitForReady()        waits until widgets have fired `eslabon-ready`
+//   signIn()              demo sign-in as a seeded person
+//   api()                 calls the REST API from inside the page (cookies + CSRF header)
+//
+// Environment (scripts/test.sh sets all three):
+//   ESLABON_ROOT        repository root (default: two folders up from this file)
+//   ESLABON_SERVER_BIN  server binary (default: $ESLABON_ROOT/target/debug/eslabon-server)
+//   ESLABON_SITE        built site: index.html, eslabon/, pages/ (default: $ESLABON_ROOT/target/site)
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
-const ROOT = process.env.ESLABON_ROOT ?? path.resolve(import.meta.dirname, "../..");
-const SERVER_BIN = process.env.ESLABON_SERVER_BIN ?? path.join(ROOT, "target/debug/eslabon-server");
-const SITE = process.env.ESLABON_SITE ?? path.join(ROOT, "target/site");
+export const ROOT = path.resolve(process.env.ESLABON_ROOT ?? path.join(path.dirname(fileURLToPath(import.meta.url)), "../.."));
+export const SERVER_BIN = path.resolve(ROOT, process.env.ESLABON_SERVER_BIN ?? "target/debug/eslabon-server");
+export const SITE = path.resolve(ROOT, process.env.ESLABON_SITE ?? "target/site");
+export const CHROMIUM = "/usr/bin/chromium";
+
+const START_TIMEOUT_MS = 30_000;
+
+// Servers still running when the test process ends (a failed `before`, a crash) are killed.
+const running = new Set();
+process.on("exit", () => { for (const child of running) child.kill("SIGKILL"); });
 
 /**
- * Starts the reference server (`--profile test` relaxes rate limits and budgets) and resolves
- * once it prints its address. `stop()` ends it.
+ * Starts the reference server with `--db :memory: --bind 127.0.0.1:0 --site $ESLABON_SITE` and
+ * `--profile test` (pass `profile: null` for the production rules), and resolves once it prints
+ * `eslabon-server listening on http://…`. `config` is a config file (default: the server's own
+ * default, examples/server/eslabon.toml, relative to the repository root); `extraArgs` go last.
+ * Resolves to `{ url, stop, output }`; `url` has no trailing slash, `stop()` ends the process,
+ * `output()` returns what it wrote to stderr lately (for assertion messages).
  */
 export async function startServer({ profile = "test", config, extraArgs = [] } = {}) {
-  const args = ["--db", ":memory:", "--bind", "127.0.0.1:0", "--site", SITE,
-    "--config", config ?? path.join(ROOT, "examples/server/eslabon.toml")];
+  const args = ["--db", ":memory:", "--bind", "127.0.0.1:0", "--site", SITE];
+  if (config) args.push("--config", path.resolve(ROOT, config));
   if (profile) args.push("--profile", profile);
   args.push(...extraArgs);
   const child = spawn(SERVER_BIN, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
+
   let stderr = "";
-  child.stderr.on("data", (chunk) => { stderr = (stderr + chunk).slice(-4000); });
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (chunk) => { stderr = (stderr + chunk).slice(-8000); });
+  let stdout = "";
+  child.stdout.setEncoding("utf8");
+
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${stderr}`)), 30_000);
-    let stdout = "";
+    const fail = (why) => {
+      clearTimeout(timer);
+      child.kill("SIGKILL");
+      reject(new Error(`eslabon-server ${why}\n  command: ${SERVER_BIN} ${args.join(" ")}\n  stdout: ${stdout.trim()}\n  stderr:\n${stderr}`));
+    };
+    const timer = setTimeout(() => fail(`printed no "listening on" line within ${START_TIMEOUT_MS / 1000} s`), START_TIMEOUT_MS);
+    child.once("error", (error) => fail(`could not start: ${error.message}`));
+    child.once("exit", (code, signal) => fail(`exited before listening (code ${code}, signal ${signal})`));
     child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-      const match = stdout.match(/listening on (http:\/\/[0-9.:]+)/);
-      if (match) { clearTimeout(timer); resolve(match[1]); }
+      stdout = (stdout + chunk).slice(-8000);
+      const match = stdout.match(/eslabon-server listening on (http:\/\/[^\s/]+)/);
+      if (match) {
+        clearTimeout(timer);
+        child.removeAllListeners("exit");
+        child.once("exit", () => running.delete(child));
+        resolve(match[1]);
+      }
     });
-    child.on("exit", (code) => { clearTimeout(timer); reject(new Error(`server exited (${code}):\n${stderr}`)); });
   });
+  // Keep draining stdout so that a chatty server never blocks on a full pipe. The child does not
+  // keep the test process alive: a server a test forgot to stop is killed on exit, no hang.
+  child.stdout.on("data", () => {});
+  child.unref();
+  child.stdout.unref?.();
+  child.stderr.unref?.();
+
   return {
     url,
+    output: () => stderr,
     stop: () => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once("exit", resolve);
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const killer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      child.once("exit", () => { clearTimeout(killer); resolve(); });
       child.kill("SIGTERM");
     }),
   };
 }
 
-/** The system Chromium, with the flags this machine needs (root, closed network). */
-export function launchBrowser() {
+/** The system Chromium (Debian package), headless, root-safe, with no background traffic. */
+export function launchBrowser(options = {}) {
   return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+      "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+    ],
+    ...options,
   });
 }
 
 /**
- * A fresh context and page at `url`, recording console errors, page errors and dialogs (which
- * are dismissed: a dialog means something executed that should not have).
+ * Opens `url` in a fresh browser context (own cookies and storage) and records what goes wrong:
+ * `consoleErrors` (console.error texts), `pageErrors` (uncaught exceptions) and `dialogs`
+ * (alert/confirm/prompt messages; each is dismissed: a dialog usually means injected code ran).
+ * Before any page script runs, an init script records every `eslabon-ready` event on `document`
+ * into `window.__eslabonReady` (tag names, in order), so waitForReady never misses one.
+ * Options: `locale` (default "es-ES"), `viewport`, `waitUntil` (default "load"), `goto: false`
+ * to only create the page. Resolves to `{ context, page, consoleErrors, pageErrors, dialogs }`.
  */
-export async function openPage(browser, url, { locale = "es-ES", viewport } = {}) {
-  const context = await browser.newContext({ locale, viewport });
+export async function openPage(browser, url, { locale = "es-ES", viewport, waitUntil = "load", goto = true } = {}) {
+  const context = await browser.newContext({ locale, ...(viewport ? { viewport } : {}) });
+  await context.addInitScript(() => {
+    window.__eslabonReady = [];
+    window.__eslabonReadyElements = new WeakSet();
+    document.addEventListener("eslabon-ready", (event) => {
+      // The element is the first eslabon-* element on the composed path (the event may be
+      // dispatched from inside its shadow root, and the element may sit in another shadow root).
+      const element = event.composedPath().find((node) => node instanceof Element && node.localName.startsWith("eslabon-"));
+      if (!element) return;
+      window.__eslabonReady.push(element.localName);
+      window.__eslabonReadyElements.add(element);
+    }, true);
+  });
   const page = await context.newPage();
   const consoleErrors = [];
   const pageErrors = [];
   const dialogs = [];
   page.on("console", (message) => { if (message.type() === "error") consoleErrors.push(message.text()); });
   page.on("pageerror", (error) => pageErrors.push(String(error)));
-  page.on("dialog", (dialog) => { dialogs.push(dialog.message()); dialog.dismiss().catch(() => {}); });
-  await page.addInitScript(() => {
-    window.__eslabonReady = [];
-    document.addEventListener("eslabon-ready", (event) => {
-      const el = event.composedPath()[0];
-      window.__eslabonReady.push(el);
-    }, true);
+  page.on("dialog", (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    dialog.dismiss().catch(() => {});
   });
-  await page.goto(url);
+  if (goto) await page.goto(url, { waitUntil });
   return { context, page, consoleErrors, pageErrors, dialogs };
 }
 
-/** Resolves when every element matching `selector` has fired `eslabon-ready`. */
+/**
+ * Resolves when every element matching `selector` (in the document, at least one) has fired
+ * `eslabon-ready` since the page loaded. Rejects after `timeout` ms with what did fire.
+ */
 export async function waitForReady(page, selector, timeout = 15_000) {
-  await page.waitForFunction((sel) => {
-    const els = [...document.querySelectorAll(sel)];
-    return els.length > 0 && els.every((el) => window.__eslabonReady?.includes(el));
-  }, selector, { timeout });
+  try {
+    await page.waitForFunction((sel) => {
+      const elements = [...document.querySelectorAll(sel)];
+      return elements.length > 0 && elements.every((el) => window.__eslabonReadyElements?.has(el));
+    }, selector, { timeout });
+  } catch (error) {
+    const fired = await page.evaluate(() => window.__eslabonReady ?? null).catch(() => null);
+    throw new Error(`"${selector}" did not fire eslabon-ready within ${timeout} ms (ready so far: ${JSON.stringify(fired)})\n${error.message}`);
+  }
 }
 
-/** Signs the page in as a demo person (demo auth mode). */
+/** Signs in as a seeded demo person (demo auth mode) and lands on `returnTo` (default "/"). */
 export async function signIn(page, baseUrl, personId, returnTo = "/") {
-  await page.goto(`${baseUrl}/demo/sign-in?as=${encodeURIComponent(personId)}&return=${encodeURIComponent(returnTo)}`);
+  const url = `${baseUrl}/demo/sign-in?as=${encodeURIComponent(personId)}&return=${encodeURIComponent(returnTo)}`;
+  const response = await page.goto(url);
+  if (response && !response.ok()) throw new Error(`sign-in as ${personId} failed: HTTP ${response.status()}`);
 }
 
 /**
- * Calls the API from inside the page, as the signed-in person, with the CSRF header from the
- * `eslabon_csrf` cookie. Resolves to `{ status, body }` (body parsed when it is JSON).
+ * Calls the API from inside the page, as whoever is signed in there (cookies), with the CSRF
+ * header taken from the `eslabon_csrf` cookie, like the widgets do. `apiPath` is relative to the
+ * page's origin, e.g. "/api/v1/ideas/3/vote". Resolves to `{ status, body, headers }`; `body` is
+ * parsed when it is JSON and is the text otherwise.
  */
 export function api(page, method, apiPath, body, headers = {}) {
   return page.evaluate(async ({ method, apiPath, body, headers }) => {
-    const csrf = document.cookie.split("; ").find((c) => c.startsWith("eslabon_csrf="))?.split("=")[1];
+    const csrf = document.cookie.split("; ").find((c) => c.startsWith("eslabon_csrf="))?.slice("eslabon_csrf=".length);
     const response = await fetch(apiPath, {
       method,
-      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf ?? "", ...headers },
+      credentials: "same-origin",
+      headers: {
+        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+        ...(csrf ? { "X-CSRF-Token": decodeURIComponent(csrf) } : {}),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
     let parsed = text;
-    try { parsed = JSON.parse(text); } catch { /* not JSON */ }
+    try { parsed = JSON.parse(text); } catch { /* not JSON: keep the text */ }
     return { status: response.status, body: parsed, headers: Object.fromEntries(response.headers) };
   }, { method, apiPath, body, headers });
 }
