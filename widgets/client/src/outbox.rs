@@ -4,7 +4,6 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::rc::Rc;
 
 use crate::json::Json;
 
@@ -24,18 +23,6 @@ pub trait Store {
 }
 
 impl<T: Store + ?Sized> Store for &T {
-    fn get(&self, key: &str) -> Option<String> {
-        (**self).get(key)
-    }
-    fn set(&self, key: &str, value: &str) -> bool {
-        (**self).set(key, value)
-    }
-    fn remove(&self, key: &str) {
-        (**self).remove(key)
-    }
-}
-
-impl<T: Store + ?Sized> Store for Rc<T> {
     fn get(&self, key: &str) -> Option<String> {
         (**self).get(key)
     }
