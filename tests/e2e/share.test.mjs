@@ -113,7 +113,7 @@ test("an offline share is recorded once the connection returns, exactly once", a
   const share = page.locator(FIRST_SHARE);
   const [popup] = await Promise.all([context.waitForEvent("page"), share.locator("[data-network=telegram]").click()]);
   await popup.close();
-  await share.locator(".toast").filter({ hasText: "Sin conexión" }).waitFor();
+  await share.locator(".toast").filter({ hasText: "Lo anotaremos" }).waitFor();
   const queued = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("eslabon:outbox:")));
   assert.equal(queued.length, 1, "one outbox, keyed by the signed-in person");
   assert.match(queued[0], /eslabon:outbox:v1:ana\.garcia/);
@@ -248,4 +248,45 @@ test("a strict CSP page works and reports no violation; a plain host page needs 
     assert.deepEqual(consoleErrors.filter((e) => /Content Security Policy/.test(e)), [], path);
     await context.close();
   }
+});
+
+test("a backend that fails never refuses a share: the record waits and is sent once later", async () => {
+  const { context, page, pageErrors } = await openPage(browser, server.url + "/");
+  const origin = new URL(server.url).origin;
+  await waitForReady(page, "eslabon-share");
+  await stubThirdParties(context, origin);
+  await page.waitForLoadState("networkidle");
+  const before = await stats(page, NEWS_URL);
+
+  // The server answers 500 to share records (and only to them).
+  let refused = 0;
+  await page.route("**/api/v1/shares", (route) => {
+    refused += 1;
+    return route.fulfill({ status: 500, contentType: "application/problem+json", body: '{"title":"boom","status":500}' });
+  });
+  const share = page.locator(FIRST_SHARE);
+  const [popup] = await Promise.all([context.waitForEvent("page"), share.locator("[data-network=whatsapp]").click()]);
+  assert.match(popup.url(), /^https:\/\/wa\.me\//, "the share itself happened");
+  await popup.close();
+  await share.locator(".toast").filter({ hasText: "Lo anotaremos" }).waitFor();
+  assert.ok(refused >= 1);
+  assert.equal((await stats(page, NEWS_URL)).total, before.total);
+
+  // The backend recovers; the next visit sends what waited, exactly once.
+  await page.unroute("**/api/v1/shares");
+  await page.reload();
+  await waitForReady(page, "eslabon-share");
+  let after;
+  for (let i = 0; i < 100; i++) {
+    after = await stats(page, NEWS_URL);
+    if (after.total > before.total) break;
+    await page.waitForTimeout(100);
+  }
+  assert.equal(after.total, before.total + 1);
+  assert.equal(after.networks.whatsapp, (before.networks.whatsapp ?? 0) + 1);
+  await page.waitForTimeout(500);
+  assert.equal((await stats(page, NEWS_URL)).total, before.total + 1);
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("eslabon:outbox:") && localStorage[k] !== "[]")), []);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
 });

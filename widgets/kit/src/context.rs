@@ -17,6 +17,9 @@ use crate::{
     toast::Toasts,
 };
 
+/// How often queued writes are retried while the browser is online.
+const OUTBOX_RETRY_MS: u64 = 20_000;
+
 thread_local! {
     /// The page config is read once per page: every widget resolves against the same one.
     static PAGE_CONFIG: RefCell<Option<Option<Json>>> = const { RefCell::new(None) };
@@ -127,6 +130,19 @@ impl Widget {
             leptos::task::spawn_local(flush_queued(client, toasts, i18n));
         });
         on_cleanup(move || online.remove());
+        // A backend that failed (500, timeout) while the browser stayed online gets retried too.
+        let retry = set_interval_with_handle(
+            move || {
+                let online = web_sys::window().is_some_and(|w| w.navigator().on_line());
+                if online {
+                    leptos::task::spawn_local(flush_queued(client.get_untracked(), toasts, i18n));
+                }
+            },
+            std::time::Duration::from_millis(OUTBOX_RETRY_MS),
+        );
+        if let Ok(retry) = retry {
+            on_cleanup(move || retry.clear());
+        }
         on_cleanup(move || {
             client.try_with_untracked(|c| c.abort_all());
         });

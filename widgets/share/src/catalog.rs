@@ -26,7 +26,7 @@ pub const CATALOG: Catalog = &[
     ("share.over", "{network}: sobran {n} caracteres", "{network}: {n} characters too many"),
     ("share.too_long", "El texto es demasiado largo para {network}. Acórtalo para compartir.", "The text is too long for {network}. Shorten it to share."),
     ("share.restore", "Recuperar el texto sugerido", "Restore the suggested text"),
-    ("share.recorded_later", "Sin conexión: anotaremos esta difusión cuando vuelva la red.", "Offline: we will record this share when the connection is back."),
+    ("share.recorded_later", "Compartido. Lo anotaremos en cuanto el servidor responda.", "Shared. We will record it as soon as the server answers."),
     ("share.record_failed", "Se compartió, pero no se pudo anotar:", "Shared, but it could not be recorded:"),
     ("share.mastodon_label", "Tu instancia de Mastodon", "Your Mastodon instance"),
     ("share.mastodon_hint", "Por ejemplo: mastodon.social. La recordaremos en este navegador.", "For example: mastodon.social. We will remember it in this browser."),
