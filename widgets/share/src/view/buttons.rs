@@ -65,8 +65,9 @@ pub fn NetworkButton(state: ShareState, network: &'static Network) -> impl IntoV
     };
     let visible_label = move || view! { <span class="label">{name()}</span> };
     let badge = move || {
+        // Zero is noise next to a button; the accessible name still says it.
         count()
-            .filter(|_| !network.is_action())
+            .filter(|n| *n > 0 && !network.is_action())
             .map(|n| view! { <span class="count" aria-hidden="true">{n.to_string()}</span> })
     };
 
