@@ -163,6 +163,11 @@ impl Widget {
         self.host.get_value()
     }
 
+    /// Whether the widget is still mounted (a late answer must not touch a removed widget).
+    pub fn is_alive(&self) -> bool {
+        self.host.try_get_value().is_some()
+    }
+
     /// The current REST client (cheap to clone).
     pub fn client(&self) -> Client {
         self.client.get_untracked()
@@ -190,7 +195,8 @@ impl Widget {
     /// The signed-in person's id, once known.
     pub fn user_id(&self) -> Option<String> {
         self.me
-            .with(|me| me.as_ref().and_then(|me| me.get("id").and_then(id_text)))
+            .try_with(|me| me.as_ref().and_then(|me| me.get("id").and_then(id_text)))
+            .flatten()
     }
 
     /// The catalog text for a failed request, plus the server's per-field hints when it sent any.

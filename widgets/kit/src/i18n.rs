@@ -109,7 +109,9 @@ impl I18n {
     /// The text for `key` in the current locale (tracks the locale).
     pub fn t(&self, key: &'static str) -> &'static str {
         let locale = self.locale.get();
-        self.catalogs.with_value(|c| lookup(c, locale, key))
+        self.catalogs
+            .try_with_value(|c| lookup(c, locale, key))
+            .unwrap_or(key)
     }
 
     /// The text for `key` with `{name}` placeholders filled in.
@@ -118,9 +120,12 @@ impl I18n {
     }
 
     /// The text for `key` without tracking (for event handlers and effects).
+    /// Safe to call from a request that finishes after the widget was removed.
     pub fn t_now(&self, key: &'static str) -> &'static str {
-        let locale = self.locale.get_untracked();
-        self.catalogs.with_value(|c| lookup(c, locale, key))
+        let locale = self.locale.try_get_untracked().unwrap_or_default();
+        self.catalogs
+            .try_with_value(|c| lookup(c, locale, key))
+            .unwrap_or(key)
     }
 }
 

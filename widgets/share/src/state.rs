@@ -179,7 +179,11 @@ impl ShareState {
             let campaign = self.campaign.get();
             let client = self.widget.client();
             spawn_local(async move {
-                match api::load_counts(&client, &url, campaign.as_deref()).await {
+                let loaded = api::load_counts(&client, &url, campaign.as_deref()).await;
+                if !self.widget.is_alive() {
+                    return;
+                }
+                match loaded {
                     // A newer URL may have been set meanwhile: only keep counts for this one.
                     Ok(counts) if self.url.try_get_untracked() == Some(Ok(url)) => {
                         self.counts.try_set(Some(counts));
@@ -272,7 +276,11 @@ impl ShareState {
         };
         let state = *self;
         spawn_local(async move {
-            if write_clipboard(&link).await {
+            let copied = write_clipboard(&link).await;
+            if !state.widget.is_alive() {
+                return;
+            }
+            if copied {
                 state.copy_fallback.set(None);
                 state
                     .widget
@@ -293,7 +301,7 @@ impl ShareState {
         let text = self.post_text();
         let state = *self;
         spawn_local(async move {
-            if native_share(&text, &url).await {
+            if native_share(&text, &url).await && state.widget.is_alive() {
                 state.record("native");
             }
         });
@@ -340,7 +348,11 @@ impl ShareState {
         let state = *self;
         let client = self.widget.client();
         spawn_local(async move {
-            match api::record_share(&client, &url, network, campaign.as_deref()).await {
+            let outcome = api::record_share(&client, &url, network, campaign.as_deref()).await;
+            if !state.widget.is_alive() {
+                return;
+            }
+            match outcome {
                 Ok(WriteOutcome::Sent(_)) => {
                     if let Some(user) = state.widget.user_id() {
                         Draft::new(&user, "share", &url).clear();
