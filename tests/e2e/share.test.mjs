@@ -290,3 +290,36 @@ test("a backend that fails never refuses a share: the record waits and is sent o
   assert.deepEqual(pageErrors, []);
   await context.close();
 });
+
+test("keyboard only: tab to a network, see the focus ring, share with Enter, edit the text", async () => {
+  const { context, page, pageErrors } = await openPage(browser, server.url + "/pages/plain.html");
+  await stubThirdParties(context, new URL(server.url).origin);
+  await waitForReady(page, "eslabon-share");
+  // From the top of the page, Tab reaches the widget's controls in order.
+  const focusedInside = () => page.evaluate(() => {
+    const host = document.activeElement;
+    const inner = host?.shadowRoot?.activeElement;
+    return inner ? { part: inner.getAttribute("part"), network: inner.dataset.network ?? null,
+      outline: getComputedStyle(inner).outlineStyle } : null;
+  });
+  await page.keyboard.press("Tab");
+  let focused = await focusedInside();
+  assert.equal(focused?.part, null, "first stop: the edit-text toggle");
+  await page.keyboard.press("Tab");
+  focused = await focusedInside();
+  assert.equal(focused.network, "linkedin");
+  assert.notEqual(focused.outline, "none", "focus is visible");
+  const [popup] = await Promise.all([context.waitForEvent("page"), page.keyboard.press("Enter")]);
+  assert.match(popup.url(), /linkedin\.com\/sharing/);
+  await popup.close();
+
+  // Back to the toggle, open the editor with Enter and type.
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(" ¡Con teclado!");
+  const value = await page.locator("eslabon-share textarea").inputValue();
+  assert.equal(value, "Nuevo informe de sostenibilidad ¡Con teclado!");
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});
