@@ -27,6 +27,18 @@ async function stats(page, url) {
   return response.body;
 }
 
+/**
+ * The demo page with its widgets ready, popups stubbed, and the signed-in person known (the
+ * outbox is per person); `before` holds the news item's totals at that point.
+ */
+async function openDemoReadyToShare() {
+  const opened = await openPage(browser, server.url + "/");
+  await waitForReady(opened.page, "eslabon-share");
+  await stubThirdParties(opened.context, new URL(server.url).origin);
+  await opened.page.waitForLoadState("networkidle");
+  return { ...opened, before: await stats(opened.page, NEWS_URL) };
+}
+
 /** Polls the stats (up to 10 s) until the total passes `total`; returns the last reading. */
 async function statsOnceAbove(page, url, total) {
   let now;
@@ -104,13 +116,7 @@ test("the demo page: no third-party request before a click, UTM links, records a
 });
 
 test("an offline share is recorded once the connection returns, exactly once", async () => {
-  const { context, page, pageErrors } = await openPage(browser, server.url + "/");
-  const origin = new URL(server.url).origin;
-  await waitForReady(page, "eslabon-share");
-  await stubThirdParties(context, origin);
-  // Give the widget time to learn who is signed in (the outbox is per person).
-  await page.waitForLoadState("networkidle");
-  const before = await stats(page, NEWS_URL);
+  const { context, page, pageErrors, before } = await openDemoReadyToShare();
 
   await context.setOffline(true);
   const share = page.locator(FIRST_SHARE);
@@ -249,12 +255,7 @@ test("a strict CSP page works and reports no violation; a plain host page needs 
 });
 
 test("a backend that fails never refuses a share: the record waits and is sent once later", async () => {
-  const { context, page, pageErrors } = await openPage(browser, server.url + "/");
-  const origin = new URL(server.url).origin;
-  await waitForReady(page, "eslabon-share");
-  await stubThirdParties(context, origin);
-  await page.waitForLoadState("networkidle");
-  const before = await stats(page, NEWS_URL);
+  const { context, page, pageErrors, before } = await openDemoReadyToShare();
 
   // The server answers 500 to share records (and only to them).
   let refused = 0;

@@ -203,8 +203,8 @@ fn big_body() -> String {
     s
 }
 
-#[wasm_bindgen_test]
-async fn a_slow_answer_times_out() {
+/// A backend whose one operation answers with a 32 MB body: slow enough to time out or abort.
+fn slow_backend() -> (String, String) {
     let (base, path) = blob(&big_body());
     let ops = [
         r#"{"kudos.values":{"method":"GET","path":""#,
@@ -212,6 +212,12 @@ async fn a_slow_answer_times_out() {
         r#""}}"#,
     ]
     .concat();
+    (base, ops)
+}
+
+#[wasm_bindgen_test]
+async fn a_slow_answer_times_out() {
+    let (base, ops) = slow_backend();
     let c = client(&base, &ops, |c| {
         c.timeout_ms = 1;
         c.retry.max_attempts = 1;
@@ -224,13 +230,7 @@ async fn a_slow_answer_times_out() {
 
 #[wasm_bindgen_test]
 async fn abort_all_resolves_pending_calls_to_aborted() {
-    let (base, path) = blob(&big_body());
-    let ops = [
-        r#"{"kudos.values":{"method":"GET","path":""#,
-        &path,
-        r#""}}"#,
-    ]
-    .concat();
+    let (base, ops) = slow_backend();
     let c = client(&base, &ops, |_| {});
     let pending = c.clone();
     let promise = wasm_bindgen_futures::future_to_promise(async move {
