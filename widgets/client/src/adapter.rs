@@ -13,6 +13,7 @@ pub const OPERATIONS: &[&str] = &[
     "people.search",
     "shares.record",
     "shares.stats",
+    "boards.get",
     "ideas.list",
     "ideas.get",
     "ideas.similar",
@@ -70,6 +71,8 @@ pub struct OperationSpec {
     /// Model field → where it is in each item; `None` = items pass through unchanged.
     pub fields: Option<Vec<(String, FieldSpec)>>,
     pub next: Option<NextSpec>,
+    /// Pointer to the total number of items across all pages, if the backend says.
+    pub total: Option<String>,
     /// Safe to retry automatically.
     pub idempotent: bool,
     /// Send an `Idempotency-Key` header.
@@ -145,6 +148,8 @@ pub struct Mapped {
     pub item: Option<Json>,
     pub items: Option<Vec<Json>>,
     pub next: Option<PageRef>,
+    /// Items across all pages, when the operation has a `total` pointer and the answer has it.
+    pub total: Option<u64>,
 }
 
 const METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"];
@@ -396,6 +401,7 @@ impl OperationSpec {
             items: None,
             fields: None,
             next: None,
+            total: None,
             idempotent: matches!(method, "GET" | "PUT" | "DELETE" | "HEAD"),
             idempotency_key: matches!(method, "POST" | "PUT" | "PATCH" | "DELETE"),
         };
@@ -447,6 +453,7 @@ impl OperationSpec {
                     spec.fields = Some(out);
                 }
                 "next" => spec.next = next_spec(value, &mut issues),
+                "total" => spec.total = pointer_field(value, "total", &mut issues),
                 "idempotent" | "idempotency_key" => match value.as_bool() {
                     Some(b) if key == "idempotent" => spec.idempotent = b,
                     Some(b) => spec.idempotency_key = b,
@@ -734,6 +741,8 @@ impl Adapter {
                     items.push(map_item(operation, spec, item.clone())?);
                 }
                 mapped.next = next_page(spec, &value, header, items.len() as u64, requested);
+                mapped.total = spec.total.as_ref().and_then(|t| value.pointer(t)?.as_u64());
+                mapped.total = spec.total.as_ref().and_then(|t| value.pointer(t)?.as_u64());
                 mapped.items = Some(items);
             }
         }

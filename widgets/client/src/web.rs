@@ -318,6 +318,19 @@ impl Client {
             .await
     }
 
+    /// Sends a write with the caller's idempotency key and no outbox. For forms: they keep the
+    /// text and reuse the key on a manual retry, so an answer lost on the way never creates a
+    /// duplicate.
+    pub async fn write_with_key(
+        &self,
+        operation: &str,
+        input: Json,
+        key: &str,
+    ) -> Result<Mapped, ClientError> {
+        self.request(operation, &input, None, None, Some(key.to_string()), true)
+            .await
+    }
+
     /// Sends a write with a fresh idempotency key. If it fails transiently, it is queued in the
     /// current person's outbox and `Queued` is returned (the error, if the person is unknown).
     pub async fn send_write(

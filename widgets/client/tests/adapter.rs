@@ -37,7 +37,7 @@ fn eslabon_preset_plans() {
     for op in ["me", "people.search", "shares.record", "shares.stats"] {
         assert!(a.supports(op), "{op}");
     }
-    assert!(!a.supports("ideas.list"));
+    assert!(!a.supports("kudos.list"));
 
     let plan = a
         .plan("/api/v1/", "me", &Json::Null, None, None, None)
@@ -102,15 +102,88 @@ fn eslabon_preset_plans() {
     );
 
     let err = a
-        .plan("", "ideas.list", &Json::Null, None, None, None)
+        .plan("", "kudos.list", &Json::Null, None, None, None)
         .unwrap_err();
     assert_eq!(
         err,
         ClientError::Unsupported {
-            operation: "ideas.list".into()
+            operation: "kudos.list".into()
         }
     );
     assert_eq!(err.message_key(), "error.unsupported");
+}
+
+#[test]
+fn eslabon_preset_idea_board() {
+    let a = Adapter::preset("eslabon").unwrap();
+    // Unset filters are left out; the search text is encoded.
+    let input = Json::object([
+        ("board", Json::from("operaciones")),
+        ("sort", Json::from("trending")),
+        ("status", Json::Null),
+        ("voted", Json::from("1")),
+        ("q", Json::from("reunión corta")),
+    ]);
+    let plan = a
+        .plan("/api/v1", "ideas.list", &input, None, None, None)
+        .unwrap();
+    assert_eq!(
+        plan.url,
+        "/api/v1/boards/operaciones/ideas?sort=trending&voted=1&q=reuni%C3%B3n%20corta"
+    );
+    // A category of null clears it; booleans stay booleans.
+    let input = Json::object([
+        ("board", Json::from("operaciones")),
+        ("title", Json::from("Turnos")),
+        ("body", Json::from("")),
+        ("category", Json::Null),
+        ("anonymous", Json::Bool(true)),
+    ]);
+    let plan = a
+        .plan("/api/v1", "ideas.create", &input, None, None, None)
+        .unwrap();
+    assert_eq!(
+        plan.body.as_deref(),
+        Some(r#"{"title":"Turnos","body":"","category":null,"anonymous":true}"#)
+    );
+    assert!(plan.wants_idempotency_key && plan.idempotent);
+    let vote = a
+        .plan(
+            "/api/v1",
+            "ideas.vote",
+            &Json::object([("id", Json::from(12.0))]),
+            None,
+            None,
+            None,
+        )
+        .unwrap();
+    assert_eq!(
+        (vote.method, vote.url.as_str()),
+        ("PUT", "/api/v1/ideas/12/vote")
+    );
+
+    // Pages carry the total and the cursor of the next page.
+    let m = read(
+        &a,
+        "ideas.list",
+        r#"{"data":[{"id":1,"title":"A"}],"next_cursor":"abc","total":41}"#,
+    )
+    .unwrap();
+    assert_eq!(m.total, Some(41));
+    assert_eq!(
+        m.next,
+        Some(PageRef::Cursor {
+            param: "cursor".into(),
+            value: "abc".into()
+        })
+    );
+    let last = read(
+        &a,
+        "comments.list",
+        r#"{"data":[],"next_cursor":null,"total":0}"#,
+    )
+    .unwrap();
+    assert_eq!((last.total, last.next), (Some(0), None));
 }
 
 #[test]
@@ -680,7 +753,7 @@ fn merged_overrides() {
 
 #[test]
 fn operation_names_are_the_public_list() {
-    assert_eq!(OPERATIONS.len(), 29);
+    assert_eq!(OPERATIONS.len(), 30);
     for op in OPERATIONS {
         let text = [
             "{\"operations\":{\"",

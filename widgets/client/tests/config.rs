@@ -157,7 +157,11 @@ fn issues_keep_defaults() {
             "{expected:?} not in {got:?}"
         );
     }
-    assert!(!c.adapter.supports("ideas.list"));
+    // A broken override is dropped: the preset's own `ideas.list` stays.
+    assert_eq!(
+        c.adapter.operation("ideas.list").unwrap().items.as_deref(),
+        Some("/data")
+    );
     // "//host" would leave the base URL: refused, the preset's `me` stays.
     assert_eq!(
         c.adapter

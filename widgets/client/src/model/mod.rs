@@ -4,6 +4,9 @@
 use crate::error::ClientError;
 use crate::json::Json;
 
+mod ideas;
+pub use ideas::{Author, Board, Category, Comment, HistoryEntry, Idea, VoteState, IDEA_STATUSES};
+
 fn bad(operation: &str, field: &str, detail: &str) -> ClientError {
     ClientError::bad(operation, [field, ": ", detail].concat())
 }
