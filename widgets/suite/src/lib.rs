@@ -11,6 +11,8 @@ use wasm_bindgen::prelude::*;
 const WIDGETS: &[&WidgetSpec] = &[
     #[cfg(feature = "share")]
     &eslabon_share::SPEC,
+    #[cfg(feature = "ideas")]
+    &eslabon_ideas::SPEC,
 ];
 
 #[wasm_bindgen(start)]

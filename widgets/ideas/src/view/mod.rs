@@ -1,0 +1,83 @@
+//! The idea board's visible parts, one file each.
+
+mod card;
+mod comments;
+mod composer;
+mod detail;
+mod list;
+mod moderation;
+mod toolbar;
+
+use eslabon_kit::{components::EditorNotice, i18n::Locale, Frame, Widget};
+use leptos::prelude::*;
+
+use crate::state::{BoardState, ComposerState, DetailState, Screen};
+
+/// The whole widget: the board's heading, the composer, the filters and the list; or one
+/// idea. The list stays mounted under an open idea, so going back keeps its place.
+#[component]
+pub fn IdeasWidget(widget: Widget) -> impl IntoView {
+    let board = BoardState::new(widget);
+    let composer = ComposerState::new(board);
+    let detail = DetailState::new(board);
+    let i18n = widget.i18n;
+    let heading = move || {
+        let lang = i18n.locale.get().tag();
+        let name = board
+            .board
+            .with(|b| b.as_ref().map(|b| b.name(lang).to_string()))
+            .or_else(|| board.board_id.get())
+            .unwrap_or_default();
+        i18n.tf("ideas.heading", &[("board", &name)])
+    };
+    let on_list = move || board.screen.get() == Screen::List;
+    view! {
+        <Frame widget=widget>
+            {move || board.board_problem.get().map(|message| view! { <EditorNotice i18n=i18n message=message /> })}
+            <Show when=move || board.board_problem.get().is_none()>
+                <section class="ideas" aria-labelledby="ideas-heading" part="container">
+                    <div class="board-view" hidden=move || !on_list()>
+                        <header class="board-head">
+                            <h2 id="ideas-heading" part="heading">{heading}</h2>
+                            <p class="tagline">{move || i18n.t("ideas.tagline")}</p>
+                        </header>
+                        <composer::Composer state=composer />
+                        <toolbar::Toolbar board=board />
+                        <list::IdeaList board=board />
+                    </div>
+                    <Show when=move || !on_list()>
+                        <detail::IdeaDetail state=detail />
+                    </Show>
+                </section>
+            </Show>
+        </Frame>
+    }
+}
+
+/// "hace 3 días" for an RFC 3339 date; empty when the date is missing or unreadable.
+pub fn time_ago(locale: Locale, date: Option<&str>) -> String {
+    let Some(ms) = date.and_then(crate::state::date_ms) else {
+        return String::new();
+    };
+    let age = (crate::state::now_ms() - ms) / 1000.0;
+    eslabon_kit::i18n::relative_time(locale, age)
+}
+
+/// Focuses an element of this widget's shadow root by id, after the next render.
+pub fn focus_by_id(widget: Widget, id: String) {
+    request_animation_frame(move || {
+        if !widget.is_alive() {
+            return;
+        }
+        let element = widget.host().element();
+        let found = element
+            .shadow_root()
+            .and_then(|root| root.get_element_by_id(&id));
+        if let Some(found) = found {
+            use wasm_bindgen::JsCast;
+            if let Some(el) = found.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
