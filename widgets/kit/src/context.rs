@@ -199,6 +199,22 @@ impl Widget {
             .flatten()
     }
 
+    /// Tells the host page that `operation` failed (`eslabon-error`, for its analytics or
+    /// monitoring). A request aborted because the widget went away is not a failure.
+    pub fn emit_error(&self, operation: &str, error: &ClientError) {
+        if matches!(error, ClientError::Aborted) || !self.is_alive() {
+            return;
+        }
+        crate::events::emit(
+            &self.host().element(),
+            "eslabon-error",
+            crate::events::Detail::new()
+                .str("operation", operation)
+                .str("code", error.message_key())
+                .str("message", &self.error_text(error)),
+        );
+    }
+
     /// The catalog text for a failed request, plus the server's per-field hints when it sent any.
     pub fn error_text(&self, error: &ClientError) -> String {
         let mut text = String::from(self.i18n.t_now(error.message_key()));

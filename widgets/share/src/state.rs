@@ -379,15 +379,8 @@ impl ShareState {
         if matches!(error, eslabon_client::error::ClientError::Aborted) {
             return;
         }
+        self.widget.emit_error(operation, error);
         let message = self.widget.error_text(error);
-        emit(
-            &self.widget.host().element(),
-            "eslabon-error",
-            Detail::new()
-                .str("operation", operation)
-                .str("code", error.message_key())
-                .str("message", &message),
-        );
         if tell_user {
             let prefix = self.widget.i18n.t_now("share.record_failed");
             self.widget.toasts.error([prefix, " ", &message].concat());

@@ -199,7 +199,10 @@ impl BoardState {
                     self.list.set(Load::Ready);
                 }
                 Err(ClientError::Aborted) => return,
-                Err(error) => self.list.set(Load::Failed(self.widget.error_text(&error))),
+                Err(error) => {
+                    self.widget.emit_error("ideas.list", &error);
+                    self.list.set(Load::Failed(self.widget.error_text(&error)));
+                }
             }
             self.announce_ready_once();
         });
@@ -243,9 +246,11 @@ impl BoardState {
                     self.more.set(None);
                 }
                 Err(ClientError::Aborted) => {}
-                Err(error) => self
-                    .more
-                    .set(Some(Load::Failed(self.widget.error_text(&error)))),
+                Err(error) => {
+                    self.widget.emit_error("ideas.list", &error);
+                    self.more
+                        .set(Some(Load::Failed(self.widget.error_text(&error))));
+                }
             }
         });
     }
@@ -514,6 +519,7 @@ impl BoardState {
 
     fn report_vote_failure(self, id: &str, error: &ClientError) {
         let i18n = self.widget.i18n;
+        self.widget.emit_error("ideas.vote", error);
         let gone = matches!(
             error,
             ClientError::Http {

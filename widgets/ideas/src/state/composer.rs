@@ -293,6 +293,7 @@ impl ComposerState {
 
     fn failed(self, error: &ClientError) {
         let i18n = self.board.widget.i18n;
+        self.board.widget.emit_error("ideas.create", error);
         let fields = field_problems(i18n, error);
         if fields.is_empty() {
             let text = [

@@ -124,6 +124,9 @@ impl DetailState {
         let client = self.board.widget.client();
         spawn_local(async move {
             let result = api::get_idea(&client, &id).await;
+            if let Err(error) = &result {
+                self.board.widget.emit_error("ideas.get", error);
+            }
             if self.open_id().as_ref() != Some(&id) {
                 return;
             }
@@ -165,6 +168,9 @@ impl DetailState {
         let client = self.board.widget.client();
         spawn_local(async move {
             let result = api::list_comments(&client, &id, page.as_ref()).await;
+            if let Err(error) = &result {
+                self.board.widget.emit_error("comments.list", error);
+            }
             if self.open_id().as_ref() != Some(&id) {
                 return;
             }
@@ -252,6 +258,9 @@ impl DetailState {
         let client = self.board.widget.client();
         spawn_local(async move {
             let result = api::create_comment(&client, &id, &text, &key).await;
+            if let Err(error) = &result {
+                self.board.widget.emit_error("comments.create", error);
+            }
             if self.comment_sending.try_set(false).is_some() {
                 return;
             }
@@ -305,6 +314,9 @@ impl DetailState {
         let client = self.board.widget.client();
         spawn_local(async move {
             let result = api::delete_comment(&client, &id, &comment_id).await;
+            if let Err(error) = &result {
+                self.board.widget.emit_error("comments.delete", error);
+            }
             let i18n = self.board.widget.i18n;
             match result {
                 Ok(()) => {
@@ -443,6 +455,9 @@ impl DetailState {
         spawn_local(async move {
             let duplicate = (status == "duplicate").then_some(duplicate);
             let result = api::set_status(&client, &id, &status, &note, duplicate.as_deref()).await;
+            if let Err(error) = &result {
+                self.board.widget.emit_error("ideas.status", error);
+            }
             if self.busy.try_set(false).is_some() {
                 return;
             }
@@ -497,6 +512,9 @@ impl DetailState {
         self.busy.set(true);
         spawn_local(async move {
             let result = api::delete_idea(&client, &id).await;
+            if let Err(error) = &result {
+                self.board.widget.emit_error("ideas.delete", error);
+            }
             if self.busy.try_set(false).is_some() {
                 return;
             }
@@ -546,6 +564,9 @@ impl DetailState {
         self.busy.set(true);
         spawn_local(async move {
             let result = call(client, id.clone()).await;
+            if let Err(error) = &result {
+                self.board.widget.emit_error("ideas.update", error);
+            }
             if self.busy.try_set(false).is_some() {
                 return;
             }

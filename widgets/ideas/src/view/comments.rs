@@ -20,7 +20,10 @@ pub fn Comments(state: DetailState) -> impl IntoView {
     };
     let list = move || {
         let locale = i18n.locale.get();
-        let moderator = state.is_moderator();
+        let moderator = state
+            .board
+            .board
+            .with(|b| b.as_ref().is_some_and(|b| b.moderator));
         state
             .comments
             .get()

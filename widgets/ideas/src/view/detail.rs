@@ -25,45 +25,62 @@ pub fn IdeaDetail(state: DetailState) -> impl IntoView {
             focus_by_id(board.widget, ["idea-", &id].concat());
         }
     };
-    // The heading takes the focus when the idea opens, so screen readers start there.
-    focus_by_id(board.widget, "detail-title".into());
-    let body = move || {
-        let idea = state.idea.get()?;
-        let shown = Memo::new(move |_| state.idea.get().unwrap_or_default());
-        let editable = idea.mine && still_editable(idea.editable_until.as_deref());
-        let duplicate = idea.duplicate_of.clone().map(|(id, title)| {
-            let original = id.clone();
-            view! {
-                <p class="notice">
-                    <span>{i18n.tf("detail.duplicate_of", &[("id", &id), ("title", &title)])}</span>
-                    <button type="button" class="linkish" on:click=move |_| board.open_idea(original.clone())>
-                        {i18n.t("detail.open_original")}
-                    </button>
-                </p>
-            }
-        });
-        let note = idea.status_note.clone().map(|note| {
+    // Rebuilt only when another idea opens: a vote or a new comment changes parts in place,
+    // so the keyboard focus stays where it is.
+    let open_id = Memo::new(move |_| state.idea.with(|i| i.as_ref().map(|i| i.id.clone())));
+    let shown = Memo::new(move |_| state.idea.get().unwrap_or_default());
+    // The heading takes the focus when an idea opens, so screen readers start there.
+    Effect::new(move |_| {
+        if open_id.get().is_some() {
+            focus_by_id(board.widget, "detail-title".into());
+        }
+    });
+    let duplicate = move || {
+        let (id, title) = shown.with(|i| i.duplicate_of.clone())?;
+        let original = id.clone();
+        Some(view! {
+            <p class="notice">
+                <span>{i18n.tf("detail.duplicate_of", &[("id", &id), ("title", &title)])}</span>
+                <button type="button" class="linkish" on:click=move |_| board.open_idea(original.clone())>
+                    {i18n.t("detail.open_original")}
+                </button>
+            </p>
+        })
+    };
+    let note = move || {
+        let (status, note) = shown.with(|i| (i.status.clone(), i.status_note.clone()));
+        note.map(|note| {
             view! {
                 <p class="status-note">
-                    <span class=["status status-", &idea.status].concat()>{i18n.t(status_key(&idea.status))}</span>
+                    <span class=["status status-", &status].concat()>{i18n.t(status_key(&status))}</span>
                     " " {note}
                 </p>
             }
-        });
+        })
+    };
+    let text = move || {
+        let body = shown.with(|i| i.body.clone());
+        (!body.is_empty()).then(|| view! { <p class="body">{body}</p> })
+    };
+    let editable = move || shown.with(|i| i.mine && still_editable(i.editable_until.as_deref()));
+    let body = move || {
+        let id = open_id.get()?;
         Some(view! {
             <div class="detail-head">
                 <VoteButton board=board idea=shown />
                 <div>
-                    <p class="number">{i18n.tf("detail.number", &[("id", &idea.id)])}</p>
-                    <h3 id="detail-title" tabindex="-1">{idea.title.clone()}</h3>
+                    <p class="number">{move || i18n.tf("detail.number", &[("id", &id)])}</p>
+                    <h3 id="detail-title" tabindex="-1">{move || shown.with(|i| i.title.clone())}</h3>
                     <IdeaMeta board=board idea=shown />
                 </div>
             </div>
             {duplicate}
             {note}
-            {(!idea.body.is_empty()).then(|| view! { <p class="body">{idea.body.clone()}</p> })}
-            {editable.then(|| view! { <AuthorTools state=state /> })}
-            <Show when=move || state.is_moderator()>
+            {text}
+            <Show when=editable>
+                <AuthorTools state=state />
+            </Show>
+            <Show when=move || board.board.with(|b| b.as_ref().is_some_and(|b| b.moderator))>
                 <Moderation state=state />
             </Show>
             <History state=state />
