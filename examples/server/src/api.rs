@@ -98,7 +98,7 @@ fn json_response(status: StatusCode, body: String) -> Response {
 }
 
 /// The `Idempotency-Key` header, if any, validated.
-fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, Problem> {
+pub(crate) fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, Problem> {
     let Some(v) = headers.get(IDEMPOTENCY_HEADER) else {
         return Ok(None);
     };
@@ -229,7 +229,7 @@ fn valid_campaign(s: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-'))
 }
 
-fn reject_identity_fields(fields: &Map<String, Value>, errors: &mut Vec<FieldError>) {
+pub(crate) fn reject_identity_fields(fields: &Map<String, Value>, errors: &mut Vec<FieldError>) {
     for f in IDENTITY_FIELDS {
         if fields.contains_key(*f) {
             errors.push(FieldError::new(
@@ -407,7 +407,8 @@ pub async fn record_share(
     .await
 }
 
-fn etag_matches(headers: &HeaderMap, etag: &str) -> bool {
+/// Weak comparison (RFC 9110 §13.1.2) against every tag of every `If-None-Match`, and `*`.
+pub(crate) fn etag_matches(headers: &HeaderMap, etag: &str) -> bool {
     let bare = etag.trim_start_matches("W/");
     headers
         .get_all(header::IF_NONE_MATCH)

@@ -66,6 +66,8 @@ pub struct Limits {
     pub idea_title_max: usize,
     pub idea_body_max: usize,
     pub comment_max: usize,
+    /// Longest note a moderator may attach to an idea's status change.
+    pub status_note_max: usize,
     pub kudos_message_max: usize,
 }
 
@@ -163,6 +165,7 @@ impl Default for Limits {
             idea_title_max: 120,
             idea_body_max: 4000,
             comment_max: 2000,
+            status_note_max: 500,
             kudos_message_max: 500,
         }
     }
@@ -312,6 +315,7 @@ impl Config {
             ("idea_title_max", l.idea_title_max),
             ("idea_body_max", l.idea_body_max),
             ("comment_max", l.comment_max),
+            ("status_note_max", l.status_note_max),
             ("kudos_message_max", l.kudos_message_max),
         ] {
             if v == 0 {

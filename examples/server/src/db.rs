@@ -9,7 +9,10 @@ use rusqlite::{params, Connection, OpenFlags};
 use crate::problem::Problem;
 
 /// Numbered migrations, applied in order; `PRAGMA user_version` records the last one applied.
-pub const MIGRATIONS: &[(u32, &str)] = &[(1, include_str!("../migrations/0001_initial.sql"))];
+pub const MIGRATIONS: &[(u32, &str)] = &[
+    (1, include_str!("../migrations/0001_initial.sql")),
+    (2, include_str!("../migrations/0002_ideas.sql")),
+];
 
 const READERS: usize = 3;
 
@@ -253,11 +256,13 @@ pub const DEMO_PEOPLE: &[(&str, &str, &str, &str)] = &[
     ("noah.taylor", "Noah Taylor", "Sales", "en"),
 ];
 
-/// Inserts the demo people and a few weeks of share records. Does nothing if people exist.
+/// Inserts the demo people and a few weeks of share records (if there are no people yet),
+/// then the demo ideas (if there are no ideas yet). Returns whether anything was inserted.
 pub fn seed(conn: &mut Connection) -> rusqlite::Result<bool> {
     let existing: i64 = conn.query_row("SELECT COUNT(*) FROM people", [], |r| r.get(0))?;
     if existing > 0 {
-        return Ok(false);
+        // A database from before the idea boards has people but no ideas yet.
+        return crate::seed_ideas::seed(conn);
     }
     let tx = conn.transaction()?;
     for (id, name, team, locale) in DEMO_PEOPLE {
@@ -286,6 +291,7 @@ pub fn seed(conn: &mut Connection) -> rusqlite::Result<bool> {
     }
     drop(insert);
     tx.commit()?;
+    crate::seed_ideas::seed(conn)?;
     Ok(true)
 }
 

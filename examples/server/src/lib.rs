@@ -5,7 +5,9 @@ pub mod api;
 pub mod auth;
 pub mod config;
 pub mod db;
+pub mod ideas;
 pub mod problem;
+pub mod seed_ideas;
 pub mod site;
 
 use std::net::SocketAddr;
@@ -35,8 +37,10 @@ pub struct Options {
     /// Built site: `index.html`, `playground.html`, `eslabon/`, `pages/`.
     pub site: PathBuf,
     pub bind: SocketAddr,
-    /// Insert the demo people and share records into an empty database.
+    /// Insert the demo people, share records and ideas into an empty database.
     pub seed: bool,
+    /// Benchmarks: insert this many synthetic ideas into this board at start-up.
+    pub bulk_ideas: Option<(String, u32)>,
 }
 
 impl Options {
@@ -48,6 +52,7 @@ impl Options {
             site: PathBuf::from("target/site"),
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             seed: true,
+            bulk_ideas: None,
         }
     }
 }
@@ -59,6 +64,7 @@ pub fn app(state: AppState, site: &std::path::Path) -> Router {
         .route("/people", get(api::people))
         .route("/shares", post(api::record_share))
         .route("/shares/stats", get(api::share_stats))
+        .merge(ideas::routes())
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             auth::api_guard,
@@ -89,8 +95,23 @@ pub async fn start(opts: Options) -> Result<(SocketAddr, JoinHandle<()>), String
             .with_writer(db::seed)
             .map_err(|e| format!("seeding failed: {e}"))?;
         if seeded {
-            eprintln!("eslabon-server: seeded demo people and share records");
+            eprintln!("eslabon-server: seeded demo data");
         }
+    }
+    if let Some((board, count)) = &opts.bulk_ideas {
+        let Some(board) = opts.config.boards.iter().find(|b| &b.id == board) else {
+            return Err(format!(
+                "--bulk-ideas: board `{board}` is not in the config"
+            ));
+        };
+        let started = std::time::Instant::now();
+        db.with_writer(|c| seed_ideas::insert_bulk(c, board, *count))
+            .map_err(|e| format!("--bulk-ideas failed: {e}"))?;
+        eprintln!(
+            "eslabon-server: inserted {count} synthetic ideas into `{}` in {} ms",
+            board.id,
+            started.elapsed().as_millis()
+        );
     }
     if !opts.site.join("index.html").is_file() {
         eprintln!(

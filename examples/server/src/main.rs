@@ -27,6 +27,19 @@ struct Cli {
     /// Do not insert demo data into an empty database.
     #[arg(long)]
     no_seed: bool,
+    /// Benchmarks: insert N synthetic ideas into BOARD at start-up (e.g. `operaciones:10000`).
+    #[arg(long, value_name = "BOARD:N", value_parser = parse_bulk_ideas)]
+    bulk_ideas: Option<(String, u32)>,
+}
+
+fn parse_bulk_ideas(s: &str) -> Result<(String, u32), String> {
+    let (board, count) = s
+        .rsplit_once(':')
+        .ok_or("expected BOARD:N, e.g. operaciones:10000")?;
+    let count = count
+        .parse()
+        .map_err(|_| format!("`{count}` is not a number of ideas"))?;
+    Ok((board.to_owned(), count))
 }
 
 #[tokio::main]
@@ -45,6 +58,7 @@ async fn main() {
         site: cli.site,
         bind: cli.bind,
         seed: !cli.no_seed,
+        bulk_ideas: cli.bulk_ideas,
     };
     let (addr, handle) = match start(opts).await {
         Ok(v) => v,

@@ -132,3 +132,92 @@ pub async fn expect_problem(res: reqwest::Response, status: u16, code: &str) -> 
     assert!(body["title"].is_string());
     body
 }
+
+// ---------------------------------------------------------------------------------------------
+// Idea boards
+
+impl Srv {
+    /// A write with the session cookie and CSRF header, and a JSON body if given.
+    pub fn write(
+        &self,
+        s: &Session,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<&serde_json::Value>,
+    ) -> reqwest::RequestBuilder {
+        let req = self
+            .client
+            .request(method, self.url(path))
+            .header("cookie", &s.cookie)
+            .header("x-csrf-token", &s.csrf);
+        match body {
+            Some(b) => req.json(b),
+            None => req,
+        }
+    }
+
+    pub fn patch(
+        &self,
+        s: &Session,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> reqwest::RequestBuilder {
+        self.write(s, reqwest::Method::PATCH, path, Some(body))
+    }
+
+    pub fn put(&self, s: &Session, path: &str) -> reqwest::RequestBuilder {
+        self.write(s, reqwest::Method::PUT, path, None)
+    }
+
+    pub fn delete(&self, s: &Session, path: &str) -> reqwest::RequestBuilder {
+        self.write(s, reqwest::Method::DELETE, path, None)
+    }
+
+    /// GET → asserts 200 → the JSON body.
+    pub async fn get_json(&self, s: &Session, path: &str) -> serde_json::Value {
+        let res = self.get(s, path).send().await.unwrap();
+        assert_eq!(res.status(), 200, "GET {path}");
+        res.json().await.unwrap()
+    }
+}
+
+/// Asserts `status` and returns the JSON body.
+pub async fn json_with(res: reqwest::Response, status: u16) -> serde_json::Value {
+    let got = res.status().as_u16();
+    let text = res.text().await.unwrap();
+    assert_eq!(got, status, "{text}");
+    serde_json::from_str(&text).unwrap()
+}
+
+/// `config` plus an empty idea board `id` (categories `a` and `b`) with these rules.
+pub fn with_board(
+    mut config: Config,
+    id: &str,
+    anonymous: bool,
+    premoderation: bool,
+    edit_window_minutes: u32,
+) -> Config {
+    use eslabon_server::config::{Board, Category, I18nName};
+    let name = |s: &str| I18nName {
+        es: s.into(),
+        en: s.into(),
+    };
+    config.boards.push(Board {
+        id: id.into(),
+        name: name(id),
+        categories: vec![
+            Category {
+                id: "a".into(),
+                name: name("A"),
+            },
+            Category {
+                id: "b".into(),
+                name: name("B"),
+            },
+        ],
+        anonymous,
+        premoderation,
+        edit_window_minutes,
+    });
+    config
+}
