@@ -17,7 +17,6 @@ pub const CATALOG: Catalog = &[
     ("ideas.empty", "Todavía no hay ideas en este tablero. ¡Propón la primera!", "There are no ideas on this board yet. Propose the first one!"),
     ("ideas.empty_filtered", "Ninguna idea coincide con estos filtros.", "No idea matches these filters."),
     ("ideas.clear_filters", "Quitar filtros", "Clear filters"),
-    ("ideas.updated", "Hay novedades en el tablero.", "The board has been updated."),
     // Toolbar
     ("ideas.filters", "Ordenar y filtrar ideas", "Sort and filter ideas"),
     ("ideas.search", "Buscar ideas", "Search ideas"),

@@ -3,7 +3,12 @@
 
 use std::time::Duration;
 
-use eslabon_client::{json::Json, model::Idea, web::new_idempotency_key, ClientError};
+use eslabon_client::{
+    json::Json,
+    model::{Board, Idea},
+    web::new_idempotency_key,
+    ClientError,
+};
 use eslabon_kit::{
     drafts::Draft,
     events::{emit, Detail},
@@ -39,8 +44,9 @@ pub struct ComposerState {
     pub problems: RwSignal<Vec<FieldProblem>>,
     /// A failure not tied to a field (offline, 500 …), with the draft kept.
     pub failure: RwSignal<Option<String>>,
-    /// One key per attempt at the same text: a retry after a lost answer is not a duplicate.
-    key: StoredValue<Option<String>>,
+    /// The idempotency key and the form it was made for: a retry of the same text reuses it,
+    /// so an answer lost on the way never posts the idea twice.
+    key: StoredValue<Option<(String, NewIdea)>>,
     /// The draft was restored once for this person and board.
     restored_for: StoredValue<Option<String>>,
 }
@@ -68,10 +74,13 @@ impl ComposerState {
     }
 
     /// The draft's storage key: per person and board, so a shared PC never mixes them.
+    /// Untracked: an effect that saves the draft must re-run for the text, not when `/me` answers.
     fn draft(self) -> Option<Draft> {
-        let user = self.board.widget.user_id()?;
-        let board = self.board.board_id.get_untracked()?;
-        Some(Draft::new(&user, "ideas", &board))
+        untrack(|| {
+            let user = self.board.widget.user_id()?;
+            let board = self.board.board_id.get_untracked()?;
+            Some(Draft::new(&user, "ideas", &board))
+        })
     }
 
     fn restore_draft_when_known(self) {
@@ -117,8 +126,6 @@ impl ComposerState {
             let body = self.body.get();
             let category = self.category.get();
             let anonymous = self.anonymous.get();
-            // A change after a failed attempt is a new attempt: it gets a new key.
-            self.key.set_value(None);
             if previous.is_none() {
                 return;
             }
@@ -180,9 +187,12 @@ impl ComposerState {
     /// Problems the browser can see before sending (the server checks the same again).
     pub fn check(self) -> Vec<FieldProblem> {
         let i18n = self.board.widget.i18n;
-        let Some(board) = self.board.board.get_untracked() else {
-            return Vec::new();
-        };
+        // Before the board's rules arrive, the usual limits; the server checks its own anyway.
+        let board = self
+            .board
+            .board
+            .get_untracked()
+            .unwrap_or_else(|| Board::fallback(""));
         let mut problems = Vec::new();
         let title = char_count(&self.title.get_untracked());
         if title == 0 {
@@ -240,10 +250,18 @@ impl ComposerState {
             title: self.title.get_untracked(),
             body: self.body.get_untracked(),
             category: self.category.get_untracked(),
-            anonymous: self.anonymous.get_untracked(),
+            // A draft from another board may carry the flag: only boards that allow it get it.
+            anonymous: self.anonymous.get_untracked()
+                && self
+                    .board
+                    .board
+                    .with_untracked(|b| b.as_ref().is_some_and(|b| b.anonymous)),
         };
-        let key = self.key.get_value().unwrap_or_else(new_idempotency_key);
-        self.key.set_value(Some(key.clone()));
+        let key = match self.key.get_value() {
+            Some((key, sent)) if sent == idea => key,
+            _ => new_idempotency_key(),
+        };
+        self.key.set_value(Some((key.clone(), idea.clone())));
         self.submitting.set(true);
         let client = self.board.widget.client();
         spawn_local(async move {

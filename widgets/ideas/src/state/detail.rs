@@ -34,7 +34,8 @@ pub struct DetailState {
     pub comment_text: RwSignal<String>,
     pub comment_sending: RwSignal<bool>,
     pub comment_problem: RwSignal<Option<String>>,
-    comment_key: StoredValue<Option<String>>,
+    /// The idempotency key and the text it was made for (see the composer).
+    comment_key: StoredValue<Option<(String, String)>>,
     /// The author's edit form.
     pub editing: RwSignal<bool>,
     pub edit_title: RwSignal<String>,
@@ -89,9 +90,11 @@ impl DetailState {
     }
 
     fn comment_draft(self) -> Option<Draft> {
-        let user = self.board.widget.user_id()?;
-        let id = self.open_id()?;
-        Some(Draft::new(&user, "ideas-comment", &id))
+        untrack(|| {
+            let user = self.board.widget.user_id()?;
+            let id = self.open_id()?;
+            Some(Draft::new(&user, "ideas-comment", &id))
+        })
     }
 
     fn load_when_opened(self) {
@@ -212,7 +215,6 @@ impl DetailState {
     fn keep_comment_draft(self) {
         Effect::new(move |previous: Option<()>| {
             let text = self.comment_text.get();
-            self.comment_key.set_value(None);
             if previous.is_some() {
                 if let Some(draft) = self.comment_draft() {
                     draft.save(&text);
@@ -249,11 +251,12 @@ impl DetailState {
             return;
         }
         self.comment_problem.set(None);
-        let key = self
-            .comment_key
-            .get_value()
-            .unwrap_or_else(new_idempotency_key);
-        self.comment_key.set_value(Some(key.clone()));
+        let key = match self.comment_key.get_value() {
+            Some((key, sent)) if sent == text => key,
+            _ => new_idempotency_key(),
+        };
+        self.comment_key
+            .set_value(Some((key.clone(), text.clone())));
         self.comment_sending.set(true);
         let client = self.board.widget.client();
         spawn_local(async move {
