@@ -34,6 +34,7 @@ pub const OPERATIONS: &[&str] = &[
     "kudos.values",
     "kudos.budget",
     "kudos.leaderboard",
+    "kudos.leaderboard_opt_out",
     "quiz.get",
     "quiz.start",
     "quiz.answer",

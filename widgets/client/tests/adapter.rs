@@ -37,7 +37,7 @@ fn eslabon_preset_plans() {
     for op in ["me", "people.search", "shares.record", "shares.stats"] {
         assert!(a.supports(op), "{op}");
     }
-    assert!(!a.supports("kudos.list"));
+    assert!(!a.supports("quiz.get"));
 
     let plan = a
         .plan("/api/v1/", "me", &Json::Null, None, None, None)
@@ -102,12 +102,12 @@ fn eslabon_preset_plans() {
     );
 
     let err = a
-        .plan("", "kudos.list", &Json::Null, None, None, None)
+        .plan("", "quiz.get", &Json::Null, None, None, None)
         .unwrap_err();
     assert_eq!(
         err,
         ClientError::Unsupported {
-            operation: "kudos.list".into()
+            operation: "quiz.get".into()
         }
     );
     assert_eq!(err.message_key(), "error.unsupported");
@@ -184,6 +184,47 @@ fn eslabon_preset_idea_board() {
     )
     .unwrap();
     assert_eq!((last.total, last.next), (Some(0), None));
+}
+
+#[test]
+fn eslabon_preset_kudos() {
+    let a = Adapter::preset("eslabon").unwrap();
+    let input = Json::object([
+        ("board", Json::from("general")),
+        ("to", Json::from("jorge.martinez")),
+        ("message", Json::from("¡Gracias!")),
+        ("values", Json::from(vec![Json::from("teamwork")])),
+    ]);
+    let plan = a
+        .plan("/api/v1", "kudos.create", &input, None, None, None)
+        .unwrap();
+    assert_eq!(
+        plan.body.as_deref(),
+        Some(
+            r#"{"board":"general","to":"jorge.martinez","message":"¡Gracias!","values":["teamwork"]}"#
+        )
+    );
+    assert!(plan.wants_idempotency_key);
+    let input = Json::object([("id", Json::from(7.0)), ("emoji", Json::from("👏"))]);
+    let plan = a
+        .plan("/api/v1", "kudos.unreact", &input, None, None, None)
+        .unwrap();
+    assert_eq!(
+        (plan.method, plan.url.as_str()),
+        ("DELETE", "/api/v1/kudos/7/reactions?emoji=%F0%9F%91%8F")
+    );
+    let input = Json::object([
+        ("board", Json::from("general")),
+        ("period", Json::from("week")),
+        ("around", Json::from("me")),
+    ]);
+    let plan = a
+        .plan("/api/v1", "kudos.leaderboard", &input, None, None, None)
+        .unwrap();
+    assert_eq!(
+        plan.url,
+        "/api/v1/kudos/leaderboard?board=general&period=week&around=me"
+    );
 }
 
 #[test]
@@ -753,7 +794,7 @@ fn merged_overrides() {
 
 #[test]
 fn operation_names_are_the_public_list() {
-    assert_eq!(OPERATIONS.len(), 30);
+    assert_eq!(OPERATIONS.len(), 31);
     for op in OPERATIONS {
         let text = [
             "{\"operations\":{\"",

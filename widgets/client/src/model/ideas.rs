@@ -18,16 +18,16 @@ pub const IDEA_STATUSES: &[&str] = &[
     "duplicate",
 ];
 
-fn flag(v: &Json, field: &str) -> bool {
+pub(crate) fn flag(v: &Json, field: &str) -> bool {
     v.get(field).and_then(Json::as_bool).unwrap_or(false)
 }
 
-fn count(v: &Json, field: &str) -> u64 {
+pub(crate) fn count(v: &Json, field: &str) -> u64 {
     v.get(field).and_then(Json::as_u64).unwrap_or(0)
 }
 
 /// A text in both languages (`{es, en}`) or one plain string for both.
-fn localized(v: Option<&Json>) -> (String, String) {
+pub(crate) fn localized(v: Option<&Json>) -> (String, String) {
     match v {
         Some(Json::String(s)) => (s.clone(), s.clone()),
         Some(names @ Json::Object(_)) => {
@@ -179,7 +179,7 @@ pub struct Author {
 }
 
 impl Author {
-    fn from_json(v: Option<&Json>) -> Option<Author> {
+    pub(crate) fn from_json(v: Option<&Json>) -> Option<Author> {
         let v = v.filter(|v| matches!(v, Json::Object(_)))?;
         let id = optional(v, "id")?;
         Some(Author {

@@ -5,7 +5,9 @@ use crate::error::ClientError;
 use crate::json::Json;
 
 mod ideas;
+mod kudos;
 pub use ideas::{Author, Board, Category, Comment, HistoryEntry, Idea, VoteState, IDEA_STATUSES};
+pub use kudos::{Budget, Kudos, KudosBoard, KudosSetup, KudosValue, Leaderboard, Rank, Reaction};
 
 fn bad(operation: &str, field: &str, detail: &str) -> ClientError {
     ClientError::bad(operation, [field, ": ", detail].concat())
