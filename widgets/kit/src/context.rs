@@ -192,6 +192,28 @@ impl Widget {
         });
     }
 
+    /// Focuses an element of this widget's shadow root by id, after the next render (for
+    /// moving the focus to what just opened, or back to what opened it).
+    pub fn focus(&self, id: String) {
+        let widget = *self;
+        request_animation_frame(move || {
+            if !widget.is_alive() {
+                return;
+            }
+            let found = widget
+                .host()
+                .element()
+                .shadow_root()
+                .and_then(|root| root.get_element_by_id(&id));
+            if let Some(element) = found {
+                use wasm_bindgen::JsCast;
+                if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+            }
+        });
+    }
+
     /// The signed-in person's id, once known.
     pub fn user_id(&self) -> Option<String> {
         self.me

@@ -10,6 +10,7 @@
 //! - [`toast`], [`components`]: shared UI parts;
 //! - [`events`]: `CustomEvent`s for the host's analytics;
 //! - [`drafts`]: what people typed, kept per user until the server confirms it;
+//! - [`time`], [`poll`]: dates as people read them, and polling only while the tab is visible;
 //! - [`panic`], [`global`]: the panic notice and `window.eslabon`.
 
 pub mod components;
@@ -20,7 +21,9 @@ pub mod events;
 pub mod global;
 pub mod i18n;
 pub mod panic;
+pub mod poll;
 pub mod theme;
+pub mod time;
 pub mod toast;
 
 pub use context::{Frame, Widget};

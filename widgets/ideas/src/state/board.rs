@@ -12,7 +12,6 @@ use eslabon_kit::{
     Widget,
 };
 use leptos::{prelude::*, task::spawn_local};
-use wasm_bindgen::{closure::Closure, JsCast};
 
 use crate::{
     api::{self, IdeaQuery, Page, Sort},
@@ -311,40 +310,7 @@ impl BoardState {
 
     /// Every `POLL_MS` while the tab is visible, and at once when it becomes visible again.
     fn poll_while_visible(self) {
-        let tick = set_interval_with_handle(
-            move || {
-                if page_visible() {
-                    self.poll();
-                }
-            },
-            Duration::from_millis(POLL_MS),
-        );
-        if let Ok(tick) = tick {
-            on_cleanup(move || tick.clear());
-        }
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        let on_visible = Closure::<dyn Fn()>::new(move || {
-            if page_visible() {
-                self.poll();
-            }
-        });
-        let listener: js_sys::Function = on_visible
-            .as_ref()
-            .unchecked_ref::<js_sys::Function>()
-            .clone();
-        if document
-            .add_event_listener_with_callback("visibilitychange", &listener)
-            .is_ok()
-        {
-            // Cleanups must be `Send`; the closure never leaves the browser's thread anyway.
-            let on_visible = send_wrapper::SendWrapper::new(on_visible);
-            on_cleanup(move || {
-                let _ = document.remove_event_listener_with_callback("visibilitychange", &listener);
-                drop(on_visible);
-            });
-        }
+        eslabon_kit::poll::while_visible(Duration::from_millis(POLL_MS), move || self.poll());
     }
 
     /// Asks for the first page again; merges it only if something changed.
@@ -576,12 +542,6 @@ pub fn set_vote(idea: &mut Idea, voted: bool) {
             idea.votes.saturating_sub(1)
         };
     }
-}
-
-fn page_visible() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .is_none_or(|d| d.visibility_state() == web_sys::VisibilityState::Visible)
 }
 
 #[cfg(test)]

@@ -17,27 +17,4 @@ pub fn char_count(text: &str) -> usize {
     text.trim().chars().count()
 }
 
-/// Milliseconds since the epoch for an RFC 3339 date, in the browser (`None` natively).
-pub fn date_ms(date: &str) -> Option<f64> {
-    if cfg!(target_arch = "wasm32") {
-        let ms = js_sys::Date::parse(date);
-        (!ms.is_nan()).then_some(ms)
-    } else {
-        None
-    }
-}
-
-pub fn now_ms() -> f64 {
-    if cfg!(target_arch = "wasm32") {
-        js_sys::Date::now()
-    } else {
-        0.0
-    }
-}
-
-/// Whether an `editable_until` date is still ahead.
-pub fn still_editable(editable_until: Option<&str>) -> bool {
-    editable_until
-        .and_then(date_ms)
-        .is_some_and(|until| until > now_ms())
-}
+pub use eslabon_kit::time::still_open as still_editable;

@@ -119,9 +119,7 @@ fn AuthorTools(state: DetailState) -> impl IntoView {
         let until = state
             .idea
             .with(|i| i.as_ref().and_then(|i| i.editable_until.clone()))?;
-        let ms = crate::state::date_ms(&until)?;
-        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-        let time: String = date.to_locale_time_string(i18n.locale.get().tag()).into();
+        let time = eslabon_kit::time::local_date_time(i18n.locale.get(), &until)?;
         Some(i18n.tf("detail.edit_until", &[("time", &time)]))
     };
     let problem = move |field: &'static str| {

@@ -8,7 +8,7 @@ mod list;
 mod moderation;
 mod toolbar;
 
-use eslabon_kit::{components::EditorNotice, i18n::Locale, Frame, Widget};
+use eslabon_kit::{components::EditorNotice, Frame, Widget};
 use leptos::prelude::*;
 
 use crate::state::{BoardState, ComposerState, DetailState, Screen};
@@ -54,30 +54,9 @@ pub fn IdeasWidget(widget: Widget) -> impl IntoView {
     }
 }
 
-/// "hace 3 días" for an RFC 3339 date; empty when the date is missing or unreadable.
-pub fn time_ago(locale: Locale, date: Option<&str>) -> String {
-    let Some(ms) = date.and_then(crate::state::date_ms) else {
-        return String::new();
-    };
-    let age = (crate::state::now_ms() - ms) / 1000.0;
-    eslabon_kit::i18n::relative_time(locale, age)
-}
+pub use eslabon_kit::time::time_ago;
 
 /// Focuses an element of this widget's shadow root by id, after the next render.
 pub fn focus_by_id(widget: Widget, id: String) {
-    request_animation_frame(move || {
-        if !widget.is_alive() {
-            return;
-        }
-        let element = widget.host().element();
-        let found = element
-            .shadow_root()
-            .and_then(|root| root.get_element_by_id(&id));
-        if let Some(found) = found {
-            use wasm_bindgen::JsCast;
-            if let Some(el) = found.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        }
-    });
+    widget.focus(id);
 }
