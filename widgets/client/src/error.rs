@@ -43,7 +43,26 @@ pub struct Problem {
     pub detail: Option<String>,
     pub code: Option<String>,
     pub errors: Vec<FieldError>,
+    /// Other members the server added (RFC 9457 extensions), such as `resets_at`.
+    pub extensions: Vec<(String, Json)>,
 }
+
+/// The members of a problem that [`Problem`] reads into fields of its own.
+const STANDARD_MEMBERS: &[&str] = &[
+    "type",
+    "title",
+    "status",
+    "detail",
+    "instance",
+    "code",
+    "errors",
+    "invalid-params",
+    "invalid_params",
+    "error",
+    "message",
+    "error_description",
+    "error_code",
+];
 
 /// What is wrong with one input field.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -270,7 +289,22 @@ impl Problem {
             detail,
             code,
             errors,
+            extensions: v
+                .as_object()
+                .unwrap_or_default()
+                .iter()
+                .filter(|(k, _)| !STANDARD_MEMBERS.contains(&k.as_str()))
+                .cloned()
+                .collect(),
         })
+    }
+
+    /// An extension member by name.
+    pub fn extension(&self, name: &str) -> Option<&Json> {
+        self.extensions
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v)
     }
 }
 
@@ -280,6 +314,23 @@ mod tests {
 
     fn problem(text: &str) -> Problem {
         Problem::from_json(&Json::parse(text).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn extensions_are_kept() {
+        let p = problem(
+            r#"{"status":409,"title":"Budget exhausted","code":"budget_exhausted","resets_at":"2026-11-30T00:00:00Z","remaining":0}"#,
+        );
+        assert_eq!(
+            p.extension("resets_at").and_then(Json::as_str),
+            Some("2026-11-30T00:00:00Z")
+        );
+        assert_eq!(p.extension("remaining"), Some(&Json::from(0.0)));
+        assert_eq!(
+            p.extension("title"),
+            None,
+            "standard members are not extensions"
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use eslabon_client::{
     json::Json,
-    model::{Board, Comment, Idea, VoteState},
+    model::{Board, Comment, Idea, Page, VoteState},
     web::Client,
     ClientError, PageRef,
 };
@@ -85,31 +85,6 @@ impl IdeaQuery {
 /// Ideas per page: enough to fill a screen, few enough to render at once.
 pub const PAGE_SIZE: usize = 20;
 
-/// One page of a list.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct Page<T> {
-    pub items: Vec<T>,
-    pub next: Option<PageRef>,
-    pub total: Option<u64>,
-}
-
-fn page_of<T>(
-    mapped: eslabon_client::Mapped,
-    parse: fn(&Json) -> Result<T, ClientError>,
-) -> Result<Page<T>, ClientError> {
-    let items = mapped
-        .items
-        .unwrap_or_default()
-        .iter()
-        .map(parse)
-        .collect::<Result<Vec<T>, ClientError>>()?;
-    Ok(Page {
-        items,
-        next: mapped.next,
-        total: mapped.total,
-    })
-}
-
 fn item(mapped: eslabon_client::Mapped, operation: &str) -> Result<Json, ClientError> {
     mapped.item.ok_or_else(|| ClientError::BadResponse {
         operation: operation.into(),
@@ -147,7 +122,7 @@ pub async fn list_ideas(
         None => client.call("ideas.list", query.input()).await?,
         Some(page) => client.call_page("ideas.list", query.input(), page).await?,
     };
-    page_of(mapped, Idea::from_json)
+    Page::from_mapped(mapped, Idea::from_json)
 }
 
 /// Ideas whose titles look like `title`, best first.
@@ -157,7 +132,7 @@ pub async fn similar(client: &Client, board: &str, title: &str) -> Result<Vec<Id
         ("title", Json::from(title)),
         ("limit", Json::from(5.0)),
     ]);
-    Ok(page_of(client.call("ideas.similar", input).await?, Idea::from_json)?.items)
+    Ok(Page::from_mapped(client.call("ideas.similar", input).await?, Idea::from_json)?.items)
 }
 
 /// One idea with its status history.
@@ -267,7 +242,7 @@ pub async fn list_comments(
         None => client.call("comments.list", input).await?,
         Some(page) => client.call_page("comments.list", input, page).await?,
     };
-    page_of(mapped, Comment::from_json)
+    Page::from_mapped(mapped, Comment::from_json)
 }
 
 pub async fn create_comment(

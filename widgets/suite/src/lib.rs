@@ -13,6 +13,8 @@ const WIDGETS: &[&WidgetSpec] = &[
     &eslabon_share::SPEC,
     #[cfg(feature = "ideas")]
     &eslabon_ideas::SPEC,
+    #[cfg(feature = "kudos")]
+    &eslabon_kudos::SPEC,
 ];
 
 #[wasm_bindgen(start)]

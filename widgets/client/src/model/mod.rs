@@ -7,7 +7,9 @@ use crate::json::Json;
 mod ideas;
 mod kudos;
 pub use ideas::{Author, Board, Category, Comment, HistoryEntry, Idea, VoteState, IDEA_STATUSES};
-pub use kudos::{Budget, Kudos, KudosBoard, KudosSetup, KudosValue, Leaderboard, Rank, Reaction};
+pub use kudos::{
+    reactions, Budget, Kudos, KudosBoard, KudosSetup, KudosValue, Leaderboard, Rank, Reaction,
+};
 
 fn bad(operation: &str, field: &str, detail: &str) -> ClientError {
     ClientError::bad(operation, [field, ": ", detail].concat())
@@ -54,6 +56,44 @@ fn strings(v: &Json, field: &str) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// One page of a list: its items, the next page if any, and the total if the backend says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub next: Option<crate::adapter::PageRef>,
+    pub total: Option<u64>,
+}
+
+impl<T> Default for Page<T> {
+    fn default() -> Self {
+        Page {
+            items: Vec::new(),
+            next: None,
+            total: None,
+        }
+    }
+}
+
+impl<T> Page<T> {
+    /// Reads every item of a mapped list answer; one bad item fails the page, naming the field.
+    pub fn from_mapped(
+        mapped: crate::adapter::Mapped,
+        parse: fn(&Json) -> Result<T, ClientError>,
+    ) -> Result<Page<T>, ClientError> {
+        let items = mapped
+            .items
+            .unwrap_or_default()
+            .iter()
+            .map(parse)
+            .collect::<Result<Vec<T>, ClientError>>()?;
+        Ok(Page {
+            items,
+            next: mapped.next,
+            total: mapped.total,
+        })
+    }
 }
 
 /// The signed-in person.

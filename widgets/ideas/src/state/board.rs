@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use eslabon_client::{
-    model::{Board, Idea, VoteState},
+    model::{Board, Idea, Page, VoteState},
     ClientError, PageRef,
 };
 use eslabon_kit::{
@@ -14,7 +14,7 @@ use eslabon_kit::{
 use leptos::{prelude::*, task::spawn_local};
 
 use crate::{
-    api::{self, IdeaQuery, Page, Sort},
+    api::{self, IdeaQuery, Sort},
     search,
 };
 

@@ -1,0 +1,79 @@
+//! The kudos widget's visible parts, one file each.
+
+mod card;
+mod composer;
+mod leaderboard;
+mod picker;
+mod wall;
+
+use eslabon_kit::{components::EditorNotice, Frame, Widget};
+use leptos::prelude::*;
+
+use crate::state::{ComposerState, LeaderboardState, WallState};
+
+/// `view="leaderboard"` shows the leaderboard; anything else the wall with its composer (a
+/// profile wall with `person`).
+#[component]
+pub fn KudosWidget(widget: Widget) -> impl IntoView {
+    let i18n = widget.i18n;
+    let host = widget.host();
+    let leaderboard_view =
+        host.attr_untracked("view").as_deref().map(str::trim) == Some("leaderboard");
+    let wall = WallState::new(widget, !leaderboard_view);
+    let heading = move || {
+        let lang = i18n.locale.get().tag();
+        if let Some(person) = wall.profile.get() {
+            let name = wall
+                .kudos
+                .with(|list| {
+                    list.iter().find_map(|k| {
+                        [&k.to, &k.from]
+                            .into_iter()
+                            .find(|p| p.id == person)
+                            .map(|p| p.name.clone())
+                    })
+                })
+                .unwrap_or(person);
+            return i18n.tf("kudos.profile_heading", &[("name", &name)]);
+        }
+        let name = wall
+            .setup
+            .with(|s| s.as_ref().map(|s| s.board.name(lang).to_string()))
+            .or_else(|| wall.board_id.get())
+            .unwrap_or_default();
+        i18n.tf("kudos.heading", &[("board", &name)])
+    };
+    let participants_only = move || {
+        wall.setup
+            .with(|s| s.as_ref().is_some_and(|s| s.board.participants_only))
+            .then(|| view! { <p class="hint">{i18n.t("kudos.participants_only")}</p> })
+    };
+    let leaderboard = leaderboard_view
+        .then(|| LeaderboardState::new(widget, wall.board_id, move || wall.announce_ready_once()));
+    let composer = (!leaderboard_view).then(|| ComposerState::new(wall));
+    let body = move || {
+        match (leaderboard, composer) {
+        (Some(board), _) => view! { <leaderboard::LeaderboardView state=board /> }.into_any(),
+        (None, composer) => view! {
+            <header class="wall-head">
+                <h2 id="kudos-heading" part="heading">{heading}</h2>
+                <p class="tagline">{move || i18n.t("kudos.tagline")}</p>
+                {participants_only}
+            </header>
+            {composer.filter(|_| widget.supports("kudos.create")).map(|state| view! { <composer::Composer state=state /> })}
+            <wall::Wall wall=wall />
+        }
+        .into_any(),
+    }
+    };
+    view! {
+        <Frame widget=widget>
+            {move || wall.problem.get().map(|message| view! { <EditorNotice i18n=i18n message=message /> })}
+            <Show when=move || wall.problem.get().is_none()>
+                <section class="kudos" aria-labelledby=if leaderboard_view { "lb-heading" } else { "kudos-heading" } part="container">
+                    {body}
+                </section>
+            </Show>
+        </Frame>
+    }
+}
