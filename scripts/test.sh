@@ -6,7 +6,7 @@
 #   1. setup            installs what is missing (scripts/setup.sh --test; never trunk)
 #   2. format           cargo fmt --all -- --check
 #   3. native tests     cargo test --workspace (client, kit, widgets, suite, reference server)
-#   4. component tests  wasm-bindgen-test in headless Chromium (client, kit, share)
+#   4. component tests  wasm-bindgen-test in headless Chromium (client, kit, widgets)
 #   5. suite build      scripts/build-suite.sh: release, every widget, into target/site
 #   6. server build     cargo build -p eslabon-server (dev profile)
 #   7. end to end       node --test tests/e2e/ (playwright-core + the reference server)

@@ -108,7 +108,17 @@ pub struct Category {
 #[serde(deny_unknown_fields, default)]
 pub struct KudosConfig {
     pub values: Vec<KudosValue>,
+    /// How many kudos one person may give per period, across all kudos boards.
     pub budget: KudosBudget,
+    /// How long the giver may delete a kudos after sending it (0: never).
+    pub delete_window_minutes: u32,
+    /// Shortest message, in Unicode characters after trimming. The longest is
+    /// `limits.kudos_message_max`.
+    pub message_min: usize,
+    /// The reaction emoji, in the order the widget shows them.
+    pub reactions: Vec<String>,
+    /// Kudos walls: `<eslabon-kudos board="ID">`.
+    pub boards: Vec<KudosBoard>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -121,11 +131,71 @@ pub struct KudosValue {
     pub color: String,
 }
 
+/// A calendar period in UTC: weeks start on Monday, quarters in January, April, July and
+/// October. Used by the kudos budget and the leaderboards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Period {
     Week,
     Month,
+    Quarter,
+}
+
+impl Period {
+    pub fn parse(s: &str) -> Option<Period> {
+        match s {
+            "week" => Some(Period::Week),
+            "month" => Some(Period::Month),
+            "quarter" => Some(Period::Quarter),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Period::Week => "week",
+            Period::Month => "month",
+            Period::Quarter => "quarter",
+        }
+    }
+}
+
+/// Who may see a kudos on a board.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KudosVisibility {
+    /// Everyone signed in (hidden kudos: moderators only).
+    Public,
+    /// Only the giver, the receiver and moderators.
+    Participants,
+}
+
+impl KudosVisibility {
+    pub fn name(self) -> &'static str {
+        match self {
+            KudosVisibility::Public => "public",
+            KudosVisibility::Participants => "participants",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KudosBoard {
+    pub id: String,
+    pub name: I18nName,
+    /// Every kudos must carry at least one value.
+    #[serde(default)]
+    pub require_value: bool,
+    /// The board has a leaderboard (opt-in per board).
+    #[serde(default)]
+    pub leaderboard: bool,
+    #[serde(default = "default_kudos_visibility")]
+    pub visibility: KudosVisibility,
+}
+
+fn default_kudos_visibility() -> KudosVisibility {
+    KudosVisibility::Public
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -179,6 +249,10 @@ impl Default for KudosConfig {
                 count: 5,
                 period: Period::Week,
             },
+            delete_window_minutes: 10,
+            message_min: 10,
+            reactions: ["👏", "🎉", "❤️", "🚀", "🙌"].map(String::from).to_vec(),
+            boards: vec![],
         }
     }
 }
@@ -365,6 +439,60 @@ impl Config {
         if self.kudos.budget.count == 0 {
             return Err("kudos.budget.count must be > 0".into());
         }
+        self.validate_kudos_rules()
+    }
+
+    /// `[kudos]` beyond the values: message lengths, reactions and boards.
+    fn validate_kudos_rules(&self) -> Result<(), String> {
+        let k = &self.kudos;
+        if k.message_min == 0 || k.message_min > self.limits.kudos_message_max {
+            return Err(format!(
+                "kudos.message_min must be between 1 and limits.kudos_message_max ({})",
+                self.limits.kudos_message_max
+            ));
+        }
+        if k.delete_window_minutes > 7 * 24 * 60 {
+            return Err("kudos.delete_window_minutes may be at most one week (10080)".into());
+        }
+        if k.reactions.is_empty() {
+            return Err("kudos.reactions needs at least one emoji".into());
+        }
+        let mut seen = HashSet::new();
+        for r in &k.reactions {
+            let ok = !r.trim().is_empty()
+                && r.trim() == r
+                && r.chars().count() <= 8
+                && !r.chars().any(char::is_control);
+            if !ok {
+                return Err(format!(
+                    "kudos.reactions: `{r}` must be one emoji (at most 8 characters, no spaces)"
+                ));
+            }
+            if !seen.insert(r.as_str()) {
+                return Err(format!("kudos.reactions: duplicate `{r}`"));
+            }
+        }
+        let mut seen = HashSet::new();
+        for b in &k.boards {
+            if !is_slug(&b.id) {
+                return Err(format!("kudos.boards: `{}` is not a valid board id", b.id));
+            }
+            if !seen.insert(b.id.as_str()) {
+                return Err(format!("kudos.boards: duplicate id `{}`", b.id));
+            }
+            if b.name.es.trim().is_empty() || b.name.en.trim().is_empty() {
+                return Err(format!(
+                    "kudos.boards.{}: name.es and name.en are required",
+                    b.id
+                ));
+            }
+            if b.require_value && k.values.is_empty() {
+                return Err(format!(
+                    "kudos.boards.{}: require_value = true needs at least one [[kudos.values]]",
+                    b.id
+                ));
+            }
+        }
         Ok(())
     }
 
@@ -403,5 +531,54 @@ mod tests {
         )
         .is_err());
         assert!(Config::from_toml_str("", None).is_ok());
+    }
+
+    #[test]
+    fn kudos_rules() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let c = Config::load(&dir.join("eslabon.toml"), None).unwrap();
+        let general = c.kudos.boards.iter().find(|b| b.id == "general").unwrap();
+        assert!(general.require_value && general.leaderboard);
+        assert_eq!(general.visibility, KudosVisibility::Public);
+        let it = c.kudos.boards.iter().find(|b| b.id == "equipo-it").unwrap();
+        assert!(!it.require_value && !it.leaderboard);
+        assert_eq!(it.visibility, KudosVisibility::Participants);
+        assert_eq!(
+            (c.kudos.delete_window_minutes, c.kudos.message_min),
+            (10, 10)
+        );
+        assert_eq!(c.kudos.reactions.len(), 5);
+        // The test profile raises the budget and keeps everything else.
+        let t = Config::load(&dir.join("eslabon.toml"), Some("test")).unwrap();
+        assert_eq!(t.kudos.budget.count, 10_000);
+        assert_eq!(t.kudos.boards.len(), c.kudos.boards.len());
+        assert_eq!(t.kudos.values.len(), c.kudos.values.len());
+
+        let board = "[[kudos.boards]]\nid = 'b'\nname = { es = 'a', en = 'b' }\n";
+        let cases = [
+            "[kudos]\nmessage_min = 0",
+            "[kudos]\nmessage_min = 501",
+            "[kudos]\nreactions = []",
+            "[kudos]\nreactions = ['👏', '👏']",
+            "[kudos]\nreactions = ['not one emoji']",
+            "[kudos]\nbudget = { count = 5, period = 'year' }",
+            "[[kudos.boards]]\nid = 'B!'\nname = { es = 'a', en = 'b' }",
+            "[[kudos.boards]]\nid = 'b'\nname = { es = 'a', en = 'b' }\nvisibility = 'secret'",
+            "[[kudos.boards]]\nid = 'b'\nname = { es = 'a', en = 'b' }\nrequire_value = true",
+        ];
+        for bad in cases {
+            assert!(Config::from_toml_str(bad, None).is_err(), "{bad}");
+        }
+        let twice = format!("{board}{board}");
+        assert!(Config::from_toml_str(&twice, None)
+            .unwrap_err()
+            .contains("duplicate"));
+        let ok = Config::from_toml_str(
+            &format!("[kudos]\nbudget = {{ count = 2, period = 'quarter' }}\n{board}"),
+            None,
+        )
+        .unwrap();
+        assert_eq!(ok.kudos.budget.period, Period::Quarter);
+        assert_eq!(ok.kudos.boards[0].visibility, KudosVisibility::Public);
     }
 }

@@ -12,6 +12,7 @@ use crate::problem::Problem;
 pub const MIGRATIONS: &[(u32, &str)] = &[
     (1, include_str!("../migrations/0001_initial.sql")),
     (2, include_str!("../migrations/0002_ideas.sql")),
+    (3, include_str!("../migrations/0003_kudos.sql")),
 ];
 
 const READERS: usize = 3;
@@ -257,12 +258,15 @@ pub const DEMO_PEOPLE: &[(&str, &str, &str, &str)] = &[
 ];
 
 /// Inserts the demo people and a few weeks of share records (if there are no people yet),
-/// then the demo ideas (if there are no ideas yet). Returns whether anything was inserted.
+/// then the demo ideas (if there are no ideas yet) and the demo kudos (if there are no kudos
+/// yet). Returns whether anything was inserted.
 pub fn seed(conn: &mut Connection) -> rusqlite::Result<bool> {
     let existing: i64 = conn.query_row("SELECT COUNT(*) FROM people", [], |r| r.get(0))?;
     if existing > 0 {
-        // A database from before the idea boards has people but no ideas yet.
-        return crate::seed_ideas::seed(conn);
+        // A database from before the idea boards or the kudos has people but not those yet.
+        let ideas = crate::seed_ideas::seed(conn)?;
+        let kudos = crate::seed_kudos::seed(conn)?;
+        return Ok(ideas || kudos);
     }
     let tx = conn.transaction()?;
     for (id, name, team, locale) in DEMO_PEOPLE {
@@ -292,6 +296,7 @@ pub fn seed(conn: &mut Connection) -> rusqlite::Result<bool> {
     drop(insert);
     tx.commit()?;
     crate::seed_ideas::seed(conn)?;
+    crate::seed_kudos::seed(conn)?;
     Ok(true)
 }
 

@@ -6,8 +6,10 @@ pub mod auth;
 pub mod config;
 pub mod db;
 pub mod ideas;
+pub mod kudos;
 pub mod problem;
 pub mod seed_ideas;
+pub mod seed_kudos;
 pub mod site;
 
 use std::net::SocketAddr;
@@ -37,10 +39,12 @@ pub struct Options {
     /// Built site: `index.html`, `playground.html`, `eslabon/`, `pages/`.
     pub site: PathBuf,
     pub bind: SocketAddr,
-    /// Insert the demo people, share records and ideas into an empty database.
+    /// Insert the demo people, share records, ideas and kudos into an empty database.
     pub seed: bool,
     /// Benchmarks: insert this many synthetic ideas into this board at start-up.
     pub bulk_ideas: Option<(String, u32)>,
+    /// Benchmarks: insert this many synthetic kudos into this kudos board at start-up.
+    pub bulk_kudos: Option<(String, u32)>,
 }
 
 impl Options {
@@ -53,6 +57,7 @@ impl Options {
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             seed: true,
             bulk_ideas: None,
+            bulk_kudos: None,
         }
     }
 }
@@ -65,6 +70,7 @@ pub fn app(state: AppState, site: &std::path::Path) -> Router {
         .route("/shares", post(api::record_share))
         .route("/shares/stats", get(api::share_stats))
         .merge(ideas::routes())
+        .merge(kudos::routes())
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             auth::api_guard,
@@ -109,6 +115,21 @@ pub async fn start(opts: Options) -> Result<(SocketAddr, JoinHandle<()>), String
             .map_err(|e| format!("--bulk-ideas failed: {e}"))?;
         eprintln!(
             "eslabon-server: inserted {count} synthetic ideas into `{}` in {} ms",
+            board.id,
+            started.elapsed().as_millis()
+        );
+    }
+    if let Some((board, count)) = &opts.bulk_kudos {
+        let Some(board) = opts.config.kudos.boards.iter().find(|b| &b.id == board) else {
+            return Err(format!(
+                "--bulk-kudos: kudos board `{board}` is not in the config"
+            ));
+        };
+        let started = std::time::Instant::now();
+        db.with_writer(|c| seed_kudos::insert_bulk(c, board, &opts.config.kudos, *count))
+            .map_err(|e| format!("--bulk-kudos failed: {e}"))?;
+        eprintln!(
+            "eslabon-server: inserted {count} synthetic kudos into `{}` in {} ms",
             board.id,
             started.elapsed().as_millis()
         );

@@ -30,6 +30,9 @@ struct Cli {
     /// Benchmarks: insert N synthetic ideas into BOARD at start-up (e.g. `operaciones:10000`).
     #[arg(long, value_name = "BOARD:N", value_parser = parse_bulk_ideas)]
     bulk_ideas: Option<(String, u32)>,
+    /// Benchmarks: insert N synthetic kudos into kudos board BOARD at start-up (e.g. `general:10000`).
+    #[arg(long, value_name = "BOARD:N", value_parser = parse_bulk_kudos)]
+    bulk_kudos: Option<(String, u32)>,
 }
 
 fn parse_bulk_ideas(s: &str) -> Result<(String, u32), String> {
@@ -39,6 +42,16 @@ fn parse_bulk_ideas(s: &str) -> Result<(String, u32), String> {
     let count = count
         .parse()
         .map_err(|_| format!("`{count}` is not a number of ideas"))?;
+    Ok((board.to_owned(), count))
+}
+
+fn parse_bulk_kudos(s: &str) -> Result<(String, u32), String> {
+    let (board, count) = s
+        .rsplit_once(':')
+        .ok_or("expected BOARD:N, e.g. general:10000")?;
+    let count = count
+        .parse()
+        .map_err(|_| format!("`{count}` is not a number of kudos"))?;
     Ok((board.to_owned(), count))
 }
 
@@ -59,6 +72,7 @@ async fn main() {
         bind: cli.bind,
         seed: !cli.no_seed,
         bulk_ideas: cli.bulk_ideas,
+        bulk_kudos: cli.bulk_kudos,
     };
     let (addr, handle) = match start(opts).await {
         Ok(v) => v,
