@@ -5,6 +5,7 @@ pub mod api;
 pub mod auth;
 pub mod config;
 pub mod db;
+pub mod http;
 pub mod ideas;
 pub mod kudos;
 pub mod problem;

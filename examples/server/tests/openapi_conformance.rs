@@ -108,7 +108,9 @@ async fn every_documented_operation_answers_as_documented() {
     let srv = spawn_test_profile().await;
     let s = srv.sign_in("ana.garcia").await;
     // Idea operations run as a moderator, so that the moderator-only ones (status, approve)
-    // answer too. Their examples name demo ideas (see `seed_ideas.rs`).
+    // answer too. Their examples name demo ideas (see `seed_ideas.rs`). Kudos operations too:
+    // a moderator may delete (hide) any kudos at any time, so `kudos.delete` of demo kudos 1
+    // answers whatever the order of the operations.
     let moderator = srv.sign_in("marta.lopez").await;
 
     let mut checked = 0;
@@ -158,11 +160,9 @@ async fn every_documented_operation_answers_as_documented() {
             }
             let m = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
             let tags = op["tags"].as_array().cloned().unwrap_or_default();
-            let who = if tags.contains(&Value::from("ideas")) {
-                &moderator
-            } else {
-                &s
-            };
+            let as_moderator =
+                tags.contains(&Value::from("ideas")) || tags.contains(&Value::from("kudos"));
+            let who = if as_moderator { &moderator } else { &s };
             let mut req = srv
                 .client
                 .request(m, &url)
@@ -290,6 +290,90 @@ async fn every_idea_operation_is_documented() {
         "problem",
         &mut errs,
     );
+    assert!(errs.is_empty(), "{errs:?}");
+}
+
+/// Every operation of KUDOS_API.md is in the document, tagged `kudos`; the kudos problems
+/// (including `budget_exhausted` with its extension members) match their schemas.
+#[tokio::test]
+async fn every_kudos_operation_is_documented() {
+    let doc = load_doc();
+    let mut ops = vec![];
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            ops.push((
+                op["operationId"].as_str().unwrap().to_owned(),
+                format!("{} {path}", method.to_uppercase()),
+                op["tags"].clone(),
+            ));
+        }
+    }
+    for (id, route) in [
+        ("kudos.values", "GET /kudos/values"),
+        ("kudos.list", "GET /kudos"),
+        ("kudos.create", "POST /kudos"),
+        ("kudos.delete", "DELETE /kudos/{id}"),
+        ("kudos.react", "POST /kudos/{id}/reactions"),
+        ("kudos.unreact", "DELETE /kudos/{id}/reactions"),
+        ("kudos.budget", "GET /kudos/budget"),
+        ("kudos.leaderboard", "GET /kudos/leaderboard"),
+        (
+            "kudos.leaderboard_opt_out",
+            "PUT /kudos/leaderboard/opt-out",
+        ),
+    ] {
+        let found = ops.iter().find(|(op, ..)| op == id);
+        let (_, documented, tags) = found.unwrap_or_else(|| panic!("{id} is not documented"));
+        assert_eq!(documented, route, "{id}");
+        assert_eq!(tags, &serde_json::json!(["kudos"]), "{id}");
+    }
+    let list = doc["paths"]["/kudos"]["get"]["parameters"]
+        .as_array()
+        .unwrap();
+    for name in ["value", "team", "person", "role", "cursor", "limit"] {
+        assert!(list.iter().any(|p| p["name"] == name), "kudos.list {name}");
+    }
+
+    // A small budget, spent: the 409 carries `resets_at` and `remaining`.
+    let mut config = shipped_config(Some("test"));
+    config.kudos.budget.count = 1;
+    let srv = spawn_with(config, None).await;
+    let s = srv.sign_in("noah.taylor").await;
+    let body = serde_json::json!({ "board": "general", "to": "emily.carter",
+                                   "values": ["customer-first"],
+                                   "message": "Thanks for the great demo today!" });
+    let mut statuses = vec![];
+    let mut exhausted = Value::Null;
+    // The demo data may already have spent noah's unit this week; at most two sends tell.
+    for _ in 0..2 {
+        let res = srv.post(&s, "/api/v1/kudos", &body).send().await.unwrap();
+        statuses.push(res.status().as_u16());
+        if res.status() == 409 {
+            exhausted = res.json().await.unwrap();
+            break;
+        }
+    }
+    assert_eq!(statuses.last(), Some(&409), "{statuses:?}");
+    let mut errs = vec![];
+    let schemas = &doc["components"]["schemas"];
+    check_object(
+        &doc,
+        &schemas["BudgetExhausted"],
+        &exhausted,
+        "409",
+        &mut errs,
+    );
+    assert_eq!(exhausted["code"], "budget_exhausted");
+    let missing: Value = srv
+        .get(&s, "/api/v1/kudos/leaderboard?board=equipo-it")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(missing["code"], "leaderboard_disabled");
+    check_object(&doc, &schemas["Problem"], &missing, "404", &mut errs);
     assert!(errs.is_empty(), "{errs:?}");
 }
 

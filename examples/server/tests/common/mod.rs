@@ -221,3 +221,49 @@ pub fn with_board(
     });
     config
 }
+
+// ---------------------------------------------------------------------------------------------
+// Kudos
+
+/// `config` plus an empty kudos board `id` with these rules (`participants`: only giver,
+/// receiver and moderators see a kudos).
+pub fn with_kudos_board(
+    mut config: Config,
+    id: &str,
+    require_value: bool,
+    leaderboard: bool,
+    participants: bool,
+) -> Config {
+    use eslabon_server::config::{I18nName, KudosBoard, KudosVisibility};
+    config.kudos.boards.push(KudosBoard {
+        id: id.into(),
+        name: I18nName {
+            es: id.into(),
+            en: id.into(),
+        },
+        require_value,
+        leaderboard,
+        visibility: if participants {
+            KudosVisibility::Participants
+        } else {
+            KudosVisibility::Public
+        },
+    });
+    config
+}
+
+/// Bearer mode with one token per person (see [`bearer`]); people who are not in the demo data
+/// are created on their first request, so they start with a clean slate.
+pub fn with_bearer_tokens(mut config: Config, people: &[&str]) -> Config {
+    config.auth.mode = eslabon_server::config::AuthMode::Bearer;
+    config.auth.tokens = people
+        .iter()
+        .map(|p| (format!("token-for-{p}-0000"), (*p).to_owned()))
+        .collect();
+    config
+}
+
+/// The `Authorization` header value of `person` under [`with_bearer_tokens`].
+pub fn bearer(person: &str) -> String {
+    format!("Bearer token-for-{person}-0000")
+}
