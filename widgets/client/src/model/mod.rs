@@ -6,9 +6,13 @@ use crate::json::Json;
 
 mod ideas;
 mod kudos;
+mod quiz;
 pub use ideas::{Author, Board, Category, Comment, HistoryEntry, Idea, VoteState, IDEA_STATUSES};
 pub use kudos::{
     reactions, Budget, Kudos, KudosBoard, KudosSetup, KudosValue, Leaderboard, Rank, Reaction,
+};
+pub use quiz::{
+    AnswerAck, Attempt, Certificate, Question, QuizInfo, QuizResult, ResultOption, ResultQuestion,
 };
 
 fn bad(operation: &str, field: &str, detail: &str) -> ClientError {
