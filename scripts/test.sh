@@ -54,7 +54,7 @@ stage format cargo fmt --all -- --check
 stage "native tests" cargo test --workspace
 # The runner reads webdriver.json (root-safe Chromium flags) through
 # WASM_BINDGEN_TEST_WEBDRIVER_JSON in .cargo/config.toml, and CHROMEDRIVER from there or above.
-stage "component tests" cargo test --target wasm32-unknown-unknown -p eslabon-client -p eslabon-kit -p eslabon-share -p eslabon-ideas -p eslabon-kudos
+stage "component tests" cargo test --target wasm32-unknown-unknown -p eslabon-client -p eslabon-kit -p eslabon-share -p eslabon-ideas -p eslabon-kudos -p eslabon-quiz
 stage "suite build" bash scripts/build-suite.sh --site target/site
 stage "server build" cargo build -p eslabon-server
 

@@ -3,6 +3,11 @@
 use eslabon_kit::Catalog;
 
 pub const CATALOG: Catalog = &[
+    ("share.gate_checking", "Comprobando si ya puedes compartir…", "Checking whether you can share yet…"),
+    ("share.gate_locked", "Para compartir este contenido, antes supera el cuestionario «{title}» ({n} preguntas).", "To share this, first pass the quiz “{title}” ({n} questions)."),
+    ("share.gate_why", "Son nuestras pautas para hablar de la empresa en redes: cinco minutos y compartes con tranquilidad.", "They are our guidelines for talking about the company on social media: five minutes and you share with confidence."),
+    ("share.gate_go", "Hacer el cuestionario", "Take the quiz"),
+    ("share.gate_unknown", "No se pudo comprobar el cuestionario necesario para compartir.", "The quiz needed for sharing could not be checked."),
     ("share.group", "Compartir en redes", "Share on social networks"),
     ("share.on", "Compartir en {network}", "Share on {network}"),
     ("share.on_count", "Compartir en {network}, compartido {n} veces", "Share on {network}, shared {n} times"),

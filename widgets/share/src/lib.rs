@@ -8,10 +8,12 @@
 //! - [`links`]: URL checks, UTM parameters, the text with its disclosure;
 //! - [`state`]: attributes, the employee's text, counts, and what a click does;
 //! - [`api`]: `shares.record` and `shares.stats` through `eslabon-client`;
+//! - [`gate`]: `requires-quiz`, the buttons locked until the guideline quiz is passed;
 //! - `view/`: the visible parts.
 
 pub mod api;
 pub mod catalog;
+pub mod gate;
 pub mod links;
 pub mod networks;
 pub mod state;

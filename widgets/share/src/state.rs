@@ -65,6 +65,8 @@ pub struct ShareState {
     /// A link to copy by hand when the clipboard refused.
     pub copy_fallback: RwSignal<Option<String>>,
     pub native_available: bool,
+    /// `requires-quiz`: open, or locked until the quiz is passed.
+    pub gate: RwSignal<crate::gate::Gate>,
 }
 
 impl ShareState {
@@ -141,6 +143,7 @@ impl ShareState {
             asking_instance: RwSignal::new(false),
             copy_fallback: RwSignal::new(None),
             native_available: native_share_available(),
+            gate: crate::gate::watch(widget),
         };
         state.restore_per_user_memory();
         state.load_counts_when_asked();

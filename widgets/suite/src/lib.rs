@@ -15,6 +15,8 @@ const WIDGETS: &[&WidgetSpec] = &[
     &eslabon_ideas::SPEC,
     #[cfg(feature = "kudos")]
     &eslabon_kudos::SPEC,
+    #[cfg(feature = "quiz")]
+    &eslabon_quiz::SPEC,
 ];
 
 #[wasm_bindgen(start)]

@@ -40,7 +40,8 @@ pub fn ShareWidget(widget: Widget) -> impl IntoView {
                     message=Signal::derive(move || state.attribute_issues.get().join(" "))
                 />
             </Show>
-            <Show when=move || state.url.get().is_ok()>
+            <Gate state=state />
+            <Show when=move || state.url.get().is_ok() && state.gate.get() == crate::gate::Gate::Open>
                 <div
                     class="share"
                     class:vertical=move || state.vertical.get()
@@ -70,5 +71,32 @@ fn Total(state: ShareState) -> impl IntoView {
             i18n.tf("share.total", &[("n", &total.to_string())])
         };
         Some(view! { <p class="total" part="total">{text}</p> })
+    }
+}
+
+/// Why the buttons are not there yet: the guideline quiz comes first.
+#[component]
+fn Gate(state: ShareState) -> impl IntoView {
+    use crate::gate::Gate;
+    let i18n = state.widget.i18n;
+    move || {
+        match state.gate.get() {
+        Gate::Open => None,
+        Gate::Checking => Some(view! { <p class="gate" role="status">{i18n.t("share.gate_checking")}</p> }.into_any()),
+        Gate::Locked { title, url, questions, .. } => {
+            let text = i18n.tf("share.gate_locked", &[("title", &title), ("n", &questions.to_string())]);
+            Some(view! {
+                <div class="gate notice" part="gate">
+                    <p>{text} " " <span class="why">{i18n.t("share.gate_why")}</span></p>
+                    {url.map(|url| view! { <a class="btn primary" href=url>{i18n.t("share.gate_go")}</a> })}
+                </div>
+            }
+            .into_any())
+        }
+        Gate::Unknown(reason) => Some(view! {
+            <p class="gate notice error" role="alert">{i18n.t("share.gate_unknown")} " " {reason}</p>
+        }
+        .into_any()),
+    }
     }
 }
