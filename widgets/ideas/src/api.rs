@@ -59,6 +59,18 @@ impl IdeaQuery {
             || !self.q.trim().is_empty()
     }
 
+    /// Whether an idea belongs on a list showing this query (a just-posted one may not).
+    pub fn admits(&self, idea: &Idea) -> bool {
+        self.status.as_ref().is_none_or(|s| *s == idea.status)
+            && self
+                .category
+                .as_ref()
+                .is_none_or(|c| idea.category.as_ref() == Some(c))
+            && (!self.mine || idea.mine)
+            && (!self.voted || idea.voted)
+            && crate::search::matches(&crate::search::terms(&self.q), &idea.title, &idea.body)
+    }
+
     fn input(&self) -> Json {
         let flag = |on: bool| if on { Json::from("1") } else { Json::Null };
         let q = self.q.trim();
@@ -292,6 +304,36 @@ mod tests {
         assert!(input.get("q").is_some_and(Json::is_null));
         assert!(query.is_filtered());
         assert!(!IdeaQuery::default().is_filtered());
+    }
+
+    #[test]
+    fn a_new_idea_shows_only_where_the_filters_admit_it() {
+        let idea = Idea {
+            id: "1".into(),
+            title: "Reunión corta".into(),
+            status: "new".into(),
+            mine: true,
+            ..Idea::default()
+        };
+        let shows = |q: IdeaQuery| q.admits(&idea);
+        assert!(shows(IdeaQuery::default()));
+        assert!(shows(IdeaQuery {
+            mine: true,
+            q: "reunion".into(),
+            ..IdeaQuery::default()
+        }));
+        assert!(!shows(IdeaQuery {
+            status: Some("done".into()),
+            ..IdeaQuery::default()
+        }));
+        assert!(!shows(IdeaQuery {
+            voted: true,
+            ..IdeaQuery::default()
+        }));
+        assert!(!shows(IdeaQuery {
+            category: Some("procesos".into()),
+            ..IdeaQuery::default()
+        }));
     }
 
     #[test]

@@ -39,6 +39,20 @@ impl WallQuery {
         self.value.is_some() || self.team.is_some() || self.person.is_some()
     }
 
+    /// Whether a kudos belongs on a wall showing this query (a just-sent one may not).
+    pub fn admits(&self, kudos: &eslabon_client::model::Kudos) -> bool {
+        let value = self.value.as_ref().is_none_or(|v| kudos.values.contains(v));
+        let team = self.team.as_ref().is_none_or(|t| {
+            kudos.to.team.as_ref() == Some(t) || kudos.from.team.as_ref() == Some(t)
+        });
+        let person = self.person.as_ref().is_none_or(|p| match self.role {
+            Some(Role::Received) => kudos.to.id == *p,
+            Some(Role::Given) => kudos.from.id == *p,
+            None => kudos.to.id == *p || kudos.from.id == *p,
+        });
+        value && team && person
+    }
+
     fn input(&self) -> Json {
         Json::object([
             ("board", Json::from(self.board.as_str())),
@@ -210,5 +224,39 @@ mod tests {
         assert_eq!(input.get("role").and_then(Json::as_str), Some("given"));
         assert!(input.get("value").is_some_and(Json::is_null));
         assert!(q.is_filtered() && !WallQuery::default().is_filtered());
+    }
+
+    #[test]
+    fn a_sent_kudos_shows_only_where_the_filters_admit_it() {
+        use eslabon_client::model::{Author, Kudos};
+        let person = |id: &str, team: &str| Author {
+            id: id.into(),
+            name: id.into(),
+            team: Some(team.into()),
+            avatar_url: None,
+        };
+        let kudos = Kudos {
+            from: person("ana", "Ops"),
+            to: person("jorge", "Ops"),
+            values: vec!["teamwork".into()],
+            ..Kudos::default()
+        };
+        let wall = |q: WallQuery| q.admits(&kudos);
+        assert!(wall(WallQuery::default()));
+        assert!(!wall(WallQuery {
+            value: Some("ownership".into()),
+            ..WallQuery::default()
+        }));
+        assert!(wall(WallQuery {
+            team: Some("Ops".into()),
+            ..WallQuery::default()
+        }));
+        let profile = |role| WallQuery {
+            person: Some("jorge".into()),
+            role: Some(role),
+            ..WallQuery::default()
+        };
+        assert!(wall(profile(Role::Received)));
+        assert!(!wall(profile(Role::Given)));
     }
 }

@@ -159,6 +159,7 @@ pub const CATALOG: Catalog = &[
         "{n} personas encontradas",
         "{n} people found",
     ),
+    ("compose.people_count_one", "1 persona encontrada", "1 person found"),
     ("compose.change", "Cambiar", "Change"),
     ("compose.chosen", "Para: {name}", "To: {name}"),
     (
@@ -296,6 +297,8 @@ pub const CATALOG: Catalog = &[
     ("board.top", "Los 10 primeros", "Top 10"),
     ("board.near_me", "Cerca de mí", "Near me"),
     ("board.rank", "Puesto {n}", "Rank {n}"),
+    ("board.count_received_one", "1 recibido", "1 received"),
+    ("board.count_given_one", "1 dado", "1 given"),
     ("board.count_received", "{n} recibidos", "{n} received"),
     ("board.count_given", "{n} dados", "{n} given"),
     ("board.you", "Tú", "You"),

@@ -353,11 +353,15 @@ impl BoardState {
                 }
             }
             let only_first_page = list.len() <= old_first;
-            let later: Vec<Idea> = list
-                .drain(..)
-                .skip(old_first)
-                .filter(|old| !fresh.iter().any(|f| f.id == old.id))
-                .collect();
+            // With later pages loaded, what the fresh first page pushed down stays (the
+            // cursor pages continue after it); with one page, the fresh one replaces it.
+            let later: Vec<Idea> = if only_first_page {
+                Vec::new()
+            } else {
+                list.drain(..)
+                    .filter(|old| !fresh.iter().any(|f| f.id == old.id))
+                    .collect()
+            };
             self.first_page_len.set_value(fresh.len());
             fresh.extend(later);
             *list = std::mem::take(&mut fresh);
@@ -421,6 +425,9 @@ impl BoardState {
 
     /// Adds a just-posted idea at the top of the list.
     pub fn add_idea(self, idea: Idea) {
+        if !self.query.with_untracked(|q| q.admits(&idea)) {
+            return;
+        }
         self.ideas.update(|list| {
             list.retain(|i| i.id != idea.id);
             list.insert(0, idea);

@@ -174,6 +174,8 @@ impl ComposerState {
         self.active.set(None);
         self.open.set(false);
         self.problems.update(|p| p.retain(|p| p.field != "to"));
+        // The picker gives way to the chip: the message is what comes next.
+        self.wall.widget.focus("kudos-message".into());
     }
 
     /// Back to the picker, to choose someone else.

@@ -40,8 +40,8 @@ pub struct WallState {
     pub more: RwSignal<Option<Load>>,
     generation: StoredValue<u32>,
     first_page_len: StoredValue<usize>,
-    /// (kudos id, emoji) pairs with a request in flight.
-    reacting: StoredValue<Vec<(String, String)>>,
+    /// (kudos id, emoji) pairs with a request in flight (a signal: buttons show it as busy).
+    reacting: RwSignal<Vec<(String, String)>>,
     announced: StoredValue<bool>,
 }
 
@@ -72,7 +72,7 @@ impl WallState {
             more: RwSignal::new(None),
             generation: StoredValue::new(0),
             first_page_len: StoredValue::new(0),
-            reacting: StoredValue::new(Vec::new()),
+            reacting: RwSignal::new(Vec::new()),
             announced: StoredValue::new(false),
         };
         state.load_setup_on_change();
@@ -243,7 +243,7 @@ impl WallState {
 
     fn merge_first_page(self, page: Page<Kudos>) {
         let old_first = self.first_page_len.get_value();
-        let reacting = self.reacting.get_value();
+        let reacting = self.reacting.get_untracked();
         let unchanged = self
             .kudos
             .with_untracked(|list| list.len() >= old_first && list[..old_first] == page.items[..]);
@@ -260,11 +260,15 @@ impl WallState {
                 }
             }
             let only_first = list.len() <= old_first;
-            let later: Vec<Kudos> = list
-                .drain(..)
-                .skip(old_first)
-                .filter(|old| !fresh.iter().any(|f| f.id == old.id))
-                .collect();
+            // With later pages loaded, what the fresh first page pushed down stays (the
+            // cursor pages continue after it); with one page, the fresh one replaces it.
+            let later: Vec<Kudos> = if only_first {
+                Vec::new()
+            } else {
+                list.drain(..)
+                    .filter(|old| !fresh.iter().any(|f| f.id == old.id))
+                    .collect()
+            };
             self.first_page_len.set_value(fresh.len());
             fresh.extend(later);
             *list = std::mem::take(&mut fresh);
@@ -313,6 +317,9 @@ impl WallState {
 
     /// Shows a just-sent kudos at the top (if it belongs to what the wall shows).
     pub fn add(self, kudos: Kudos) {
+        if !self.query.with_untracked(|q| q.admits(&kudos)) {
+            return;
+        }
         self.kudos.update(|list| {
             list.retain(|k| k.id != kudos.id);
             list.insert(0, kudos);
@@ -356,12 +363,12 @@ impl WallState {
             return;
         };
         let key = (id.clone(), emoji.clone());
-        if self.reacting.with_value(|r| r.contains(&key)) {
+        if self.reacting.with_untracked(|r| r.contains(&key)) {
             return; // one request per reaction at a time; the button says it is busy
         }
         let on = !before.reactions.iter().any(|r| r.emoji == emoji && r.mine);
         self.update(&id, |k| set_reaction(&mut k.reactions, &emoji, on));
-        self.reacting.update_value(|r| r.push(key.clone()));
+        self.reacting.update(|r| r.push(key.clone()));
         let client = self.widget.client();
         spawn_local(async move {
             let result = api::react(&client, &id, &emoji, on).await;
@@ -393,13 +400,13 @@ impl WallState {
                     }
                 }
             }
-            self.reacting.try_update_value(|r| r.retain(|x| *x != key));
+            self.reacting.try_update(|r| r.retain(|x| *x != key));
         });
     }
 
     pub fn is_reacting(self, id: &str, emoji: &str) -> bool {
         self.reacting
-            .with_value(|r| r.iter().any(|(i, e)| i == id && e == emoji))
+            .with(|r| r.iter().any(|(i, e)| i == id && e == emoji))
     }
 
     /// The giver deletes their kudos (within the window); a moderator hides it.

@@ -54,7 +54,11 @@ pub fn LeaderboardView(state: LeaderboardState) -> impl IntoView {
             .rows
             .into_iter()
             .map(|row| {
-                let count = i18n.tf(count_key(), &[("n", &row.count.to_string())]);
+                let count = match (row.count, state.kind.get_untracked()) {
+                    (1, "given") => i18n.t("board.count_given_one").to_string(),
+                    (1, _) => i18n.t("board.count_received_one").to_string(),
+                    (n, _) => i18n.tf(count_key(), &[("n", &n.to_string())]),
+                };
                 let name = if row.me {
                     [i18n.t("board.you"), " · ", &row.person.name].concat()
                 } else {

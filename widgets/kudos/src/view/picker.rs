@@ -22,10 +22,12 @@ pub fn PeoplePicker(state: ComposerState) -> impl IntoView {
         "Escape" => state.open.set(false),
         _ => {}
     };
+    let listed = move || state.open.get() && !state.suggestions.with(Vec::is_empty);
+    // Only an option the person can see may be "active" for screen readers.
     let active_id = move || {
-        state
-            .active
-            .get()
+        listed()
+            .then(|| state.active.get())
+            .flatten()
             .map(|i| ["kudos-person-", &i.to_string()].concat())
     };
     let options = move || {
@@ -62,6 +64,7 @@ pub fn PeoplePicker(state: ComposerState) -> impl IntoView {
         }
         match state.suggestions.with(Vec::len) {
             0 => i18n.t("compose.no_people").to_string(),
+            1 => i18n.t("compose.people_count_one").to_string(),
             n => i18n.tf("compose.people_count", &[("n", &n.to_string())]),
         }
     };
@@ -76,7 +79,7 @@ pub fn PeoplePicker(state: ComposerState) -> impl IntoView {
                 autocomplete="off"
                 aria-autocomplete="list"
                 aria-controls="kudos-people"
-                aria-expanded=move || (state.open.get() && !state.suggestions.with(Vec::is_empty)).to_string()
+                aria-expanded=move || listed().to_string()
                 aria-activedescendant=active_id
                 aria-describedby="kudos-to-hint kudos-to-error"
                 aria-invalid=invalid
@@ -88,7 +91,7 @@ pub fn PeoplePicker(state: ComposerState) -> impl IntoView {
                 on:focus=move |_| state.open.set(true)
             />
             <ul id="kudos-people" role="listbox" class="people-list"
-                hidden=move || !state.open.get() || state.suggestions.with(Vec::is_empty)>
+                hidden=move || !listed()>
                 {options}
             </ul>
             <p class="hint" id="kudos-to-hint">{move || i18n.t("compose.to_hint")}</p>
