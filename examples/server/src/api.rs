@@ -385,6 +385,11 @@ pub async fn record_share(
         return Err(Problem::validation(errors));
     }
     let (url, network) = (url.expect("validated"), network.expect("validated"));
+    // `[[shares.gates]]`: this campaign's shares count only from people who passed its quiz.
+    let gate = campaign
+        .as_deref()
+        .and_then(|c| st.config.shares.gate_for(c))
+        .map(str::to_owned);
     let w = WriteReq {
         person: auth.person_id,
         key,
@@ -392,7 +397,13 @@ pub async fn record_share(
         path: "/api/v1/shares".into(),
         hash: body.hash,
     };
-    idempotent_write(&st, w, move |tx, person| {
+    let quiz = gate.clone();
+    let written = idempotent_write(&st, w, move |tx, person| {
+        if let Some(quiz) = &quiz {
+            if !crate::quizzes::has_passed(tx, quiz, person)? {
+                return Err(crate::quizzes::quiz_required());
+            }
+        }
         let created_at = now_rfc3339();
         tx.execute(
             "INSERT INTO shares (person_id, url, network, campaign, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -404,7 +415,13 @@ pub async fn record_share(
             json!({ "id": id, "url": url, "network": network, "campaign": campaign, "created_at": created_at }),
         ))
     })
-    .await
+    .await;
+    match (written, gate) {
+        (Err(p), Some(quiz)) if p.code == crate::quizzes::QUIZ_REQUIRED => {
+            Ok(crate::quizzes::quiz_required_response(p, &quiz))
+        }
+        (written, _) => written,
+    }
 }
 
 /// Weak comparison (RFC 9110 §13.1.2) against every tag of every `If-None-Match`, and `*`.

@@ -28,6 +28,7 @@ pub struct Config {
     pub boards: Vec<Board>,
     pub kudos: KudosConfig,
     pub quizzes: QuizzesConfig,
+    pub shares: SharesConfig,
     /// Overlays selected with `--profile NAME`; already merged into the fields above.
     #[serde(rename = "profile")]
     pub profiles: BTreeMap<String, toml::Value>,
@@ -210,6 +211,33 @@ pub struct KudosBudget {
 pub struct QuizzesConfig {
     /// Directory of quiz definitions; relative paths are relative to the config file.
     pub dir: PathBuf,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SharesConfig {
+    /// Campaigns whose shares are recorded only for people who passed a quiz.
+    pub gates: Vec<ShareGate>,
+}
+
+/// `[[shares.gates]]`: `shares.record` for `campaign` answers 403 `quiz_required` until the
+/// person has passed `quiz`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShareGate {
+    pub campaign: String,
+    /// A quiz id (a file in `[quizzes] dir`, or imported with `--import-quiz`).
+    pub quiz: String,
+}
+
+impl SharesConfig {
+    /// The quiz that must be passed before sharing for `campaign`, if it is gated.
+    pub fn gate_for(&self, campaign: &str) -> Option<&str> {
+        self.gates
+            .iter()
+            .find(|g| g.campaign == campaign)
+            .map(|g| g.quiz.as_str())
+    }
 }
 
 impl Default for AuthConfig {
@@ -439,7 +467,40 @@ impl Config {
         if self.kudos.budget.count == 0 {
             return Err("kudos.budget.count must be > 0".into());
         }
-        self.validate_kudos_rules()
+        self.validate_kudos_rules()?;
+        self.validate_share_gates()
+    }
+
+    /// `[[shares.gates]]`: a campaign as `shares.record` accepts it, a quiz id, one gate per
+    /// campaign. (Whether the quiz exists is checked at start-up, after the quiz import.)
+    fn validate_share_gates(&self) -> Result<(), String> {
+        let mut seen = HashSet::new();
+        for g in &self.shares.gates {
+            let c = &g.campaign;
+            // The same rule as the `campaign` of shares.record.
+            let campaign_ok = !c.is_empty()
+                && c.len() <= 100
+                && c.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+            if !campaign_ok {
+                return Err(format!(
+                    "shares.gates: campaign `{c}` must be 1-100 characters of A-Z, a-z, 0-9, \
+                     '.', '_' or '-'"
+                ));
+            }
+            if !is_slug(&g.quiz) {
+                return Err(format!(
+                    "shares.gates.{c}: quiz `{}` is not a valid quiz id",
+                    g.quiz
+                ));
+            }
+            if !seen.insert(c.as_str()) {
+                return Err(format!(
+                    "shares.gates: campaign `{c}` has more than one gate"
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// `[kudos]` beyond the values: message lengths, reactions and boards.
@@ -531,6 +592,30 @@ mod tests {
         )
         .is_err());
         assert!(Config::from_toml_str("", None).is_ok());
+    }
+
+    #[test]
+    fn share_gates() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let c = Config::load(&dir.join("eslabon.toml"), None).unwrap();
+        assert_eq!(
+            c.shares.gate_for("pautas-2026"),
+            Some("social-media-guidelines")
+        );
+        assert_eq!(c.shares.gate_for("q4-report"), None);
+        let gate = "[[shares.gates]]\ncampaign = 'c-1'\nquiz = 'q'\n";
+        assert!(Config::from_toml_str(gate, None).is_ok());
+        for bad in [
+            "[[shares.gates]]\ncampaign = 'no spaces'\nquiz = 'q'",
+            "[[shares.gates]]\ncampaign = 'c'\nquiz = 'Not A Slug'",
+            "[[shares.gates]]\ncampaign = 'c'",
+            "[[shares.gates]]\ncampaign = 'c'\nquiz = 'q'\ntypo = 1",
+        ] {
+            assert!(Config::from_toml_str(bad, None).is_err(), "{bad}");
+        }
+        assert!(Config::from_toml_str(&format!("{gate}{gate}"), None)
+            .unwrap_err()
+            .contains("more than one gate"));
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! SQLite storage: connections, the embedded migration runner, demo seed data and small helpers.
 
+use std::collections::HashSet;
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -13,6 +15,7 @@ pub const MIGRATIONS: &[(u32, &str)] = &[
     (1, include_str!("../migrations/0001_initial.sql")),
     (2, include_str!("../migrations/0002_ideas.sql")),
     (3, include_str!("../migrations/0003_kudos.sql")),
+    (4, include_str!("../migrations/0004_quizzes.sql")),
 ];
 
 const READERS: usize = 3;
@@ -217,6 +220,48 @@ pub fn fingerprint(bytes: &[u8]) -> String {
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     format!("{h:016x}")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quizzes
+
+/// Imports every `*.json` quiz file of `dir` (the `[quizzes] dir` of the config), in one
+/// transaction: each quiz is inserted, or replaces the quiz with its id (its attempts and
+/// certificates stay). If any file is invalid, nothing is imported and `Err` holds every
+/// reason, each naming its file. Returns the ids imported, in file-name order.
+pub fn import_quizzes(conn: &mut Connection, dir: &Path) -> Result<Vec<String>, Vec<String>> {
+    let listing = std::fs::read_dir(dir).map_err(|e| vec![format!("{}: {e}", dir.display())])?;
+    let mut paths: Vec<_> = listing
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json") && p.is_file())
+        .collect();
+    paths.sort();
+    let mut quizzes = vec![];
+    let mut errors = vec![];
+    let mut ids = HashSet::new();
+    for path in &paths {
+        match crate::quizzes::file::load(path) {
+            Ok(quiz) if !ids.insert(quiz.id.clone()) => errors.push(format!(
+                "{}: another file already defines quiz `{}`",
+                path.display(),
+                quiz.id
+            )),
+            Ok(quiz) => quizzes.push(quiz),
+            Err(reasons) => errors.extend(reasons),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let store = |conn: &mut Connection| -> rusqlite::Result<()> {
+        let tx = conn.transaction()?;
+        for quiz in &quizzes {
+            crate::quizzes::store::save_quiz(&tx, quiz, now_unix())?;
+        }
+        tx.commit()
+    };
+    store(conn).map_err(|e| vec![format!("cannot store the quizzes: {e}")])?;
+    Ok(quizzes.into_iter().map(|q| q.id).collect())
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ pub mod http;
 pub mod ideas;
 pub mod kudos;
 pub mod problem;
+pub mod quizzes;
 pub mod seed_ideas;
 pub mod seed_kudos;
 pub mod site;
@@ -72,6 +73,7 @@ pub fn app(state: AppState, site: &std::path::Path) -> Router {
         .route("/shares/stats", get(api::share_stats))
         .merge(ideas::routes())
         .merge(kudos::routes())
+        .merge(quizzes::routes())
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             auth::api_guard,
@@ -142,11 +144,40 @@ pub async fn start(opts: Options) -> Result<(SocketAddr, JoinHandle<()>), String
             opts.site.display()
         );
     }
-    if !opts.config.quizzes.dir.is_dir() {
+    if opts.config.quizzes.dir.is_dir() {
+        let dir = &opts.config.quizzes.dir;
+        let imported = db
+            .with_writer(|c| db::import_quizzes(c, dir))
+            .map_err(|reasons| {
+                format!(
+                    "invalid quiz files in {}:\n  {}",
+                    dir.display(),
+                    reasons.join("\n  ")
+                )
+            })?;
+        if !imported.is_empty() {
+            eprintln!("eslabon-server: imported quizzes {}", imported.join(", "));
+        }
+    } else {
         eprintln!(
             "eslabon-server: quizzes directory {} not found (no quizzes yet)",
             opts.config.quizzes.dir.display()
         );
+    }
+    // A gate on a quiz nobody can take would block its campaign's shares for good.
+    for gate in &opts.config.shares.gates {
+        let known = db
+            .with_writer(|c| quizzes::store::quiz_exists(c, &gate.quiz))
+            .map_err(|e| format!("cannot read quizzes: {e}"))?;
+        if !known {
+            return Err(format!(
+                "shares.gates: campaign `{}` needs quiz `{}`, which is not imported \
+                 (put its file in {} or use --import-quiz)",
+                gate.campaign,
+                gate.quiz,
+                opts.config.quizzes.dir.display()
+            ));
+        }
     }
     let state = AppState {
         config: Arc::new(opts.config),

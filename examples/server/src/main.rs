@@ -33,6 +33,10 @@ struct Cli {
     /// Benchmarks: insert N synthetic kudos into kudos board BOARD at start-up (e.g. `general:10000`).
     #[arg(long, value_name = "BOARD:N", value_parser = parse_bulk_kudos)]
     bulk_kudos: Option<(String, u32)>,
+    /// Validate the quiz file FILE, import it into `--db` (replacing the quiz with its id),
+    /// and exit; non-zero with the reasons when the file is invalid. No server starts.
+    #[arg(long, value_name = "FILE")]
+    import_quiz: Option<PathBuf>,
 }
 
 fn parse_bulk_ideas(s: &str) -> Result<(String, u32), String> {
@@ -55,9 +59,42 @@ fn parse_bulk_kudos(s: &str) -> Result<(String, u32), String> {
     Ok((board.to_owned(), count))
 }
 
+/// `--import-quiz FILE`: the exit code.
+fn import_quiz(db: &str, file: &std::path::Path) -> i32 {
+    let db = match eslabon_server::db::Db::open(db) {
+        Ok(db) => db,
+        Err(e) => {
+            eprintln!("eslabon-server: {e}");
+            return 1;
+        }
+    };
+    match db.with_writer(|c| eslabon_server::quizzes::import_file(c, file)) {
+        Ok(quiz) => {
+            println!(
+                "eslabon-server: imported quiz `{}` ({} questions, {} per attempt)",
+                quiz.id,
+                quiz.questions.len(),
+                quiz.draw
+            );
+            0
+        }
+        Err(reasons) => {
+            eprintln!("eslabon-server: {} is not a valid quiz:", file.display());
+            for reason in reasons {
+                eprintln!("  {reason}");
+            }
+            1
+        }
+    }
+}
+
 #[tokio::main]
 async fn main() {
     let cli = Cli::parse();
+    if let Some(file) = &cli.import_quiz {
+        // Needs no configuration: the file and the database are all there is to it.
+        std::process::exit(import_quiz(&cli.db, file));
+    }
     let config = match Config::load(&cli.config, cli.profile.as_deref()) {
         Ok(c) => c,
         Err(e) => {

@@ -267,3 +267,117 @@ pub fn with_bearer_tokens(mut config: Config, people: &[&str]) -> Config {
 pub fn bearer(person: &str) -> String {
     format!("Bearer token-for-{person}-0000")
 }
+
+// ---------------------------------------------------------------------------------------------
+// Quizzes
+
+impl Srv {
+    /// A JSON PUT with the session cookie and CSRF header.
+    pub fn put_json(
+        &self,
+        s: &Session,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> reqwest::RequestBuilder {
+        self.write(s, reqwest::Method::PUT, path, Some(body))
+    }
+}
+
+/// A fresh directory under the system's temp directory, removed when dropped.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    pub fn new(name: &str) -> TempDir {
+        use std::sync::atomic::{AtomicU32, Ordering};
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+        let unique = format!(
+            "eslabon-{name}-{}-{nanos}-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        );
+        let dir = std::env::temp_dir().join(unique);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        TempDir(dir)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+
+    /// Writes `value` as pretty JSON to `name` in this directory; returns its path.
+    pub fn write_json(&self, name: &str, value: &serde_json::Value) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, serde_json::to_string_pretty(value).unwrap()).unwrap();
+        path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The shipped quiz file `examples/server/quizzes/{id}.json`.
+pub fn shipped_quiz(id: &str) -> serde_json::Value {
+    let path = manifest_dir().join("quizzes").join(format!("{id}.json"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// The quiz file behind an attempt's question `i`, and for each option of the attempt (in the
+/// attempt's order) the option of the file: both found by their texts in the attempt's
+/// language, which the quiz import keeps unique.
+pub fn file_question<'a>(
+    file: &'a serde_json::Value,
+    attempt: &serde_json::Value,
+    i: usize,
+) -> (&'a serde_json::Value, Vec<&'a serde_json::Value>) {
+    let lang = attempt["lang"].as_str().unwrap();
+    let q = &attempt["questions"][i];
+    let fq = file["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["text"][lang] == q["text"])
+        .unwrap_or_else(|| panic!("question {} is in the file", q["text"]));
+    let options = q["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            fq["options"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|f| f["text"][lang] == o["text"])
+                .unwrap_or_else(|| panic!("option {} is in the file", o["text"]))
+        })
+        .collect();
+    (fq, options)
+}
+
+/// The attempt option ids of question `i` that make a right answer (`right`) or a wrong one
+/// (one incorrect option).
+pub fn quiz_answer(
+    file: &serde_json::Value,
+    attempt: &serde_json::Value,
+    i: usize,
+    right: bool,
+) -> Vec<String> {
+    let (_, options) = file_question(file, attempt, i);
+    let ids = attempt["questions"][i]["options"].as_array().unwrap();
+    let mut chosen: Vec<String> = ids
+        .iter()
+        .zip(&options)
+        .filter(|(_, f)| f["correct"].as_bool().unwrap_or(false) == right)
+        .map(|(o, _)| o["id"].as_str().unwrap().to_owned())
+        .collect();
+    if !right {
+        chosen.truncate(1);
+    }
+    chosen
+}
