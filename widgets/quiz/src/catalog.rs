@@ -32,7 +32,8 @@ pub const CATALOG: Catalog = &[
     ("question.choose", "Elige al menos una respuesta.", "Choose at least one answer."),
     ("question.time_left", "Tiempo: {s} s", "Time: {s} s"),
     ("question.time_left_sr", "Quedan {s} segundos.", "{s} seconds left."),
-    ("question.time_up", "Se acabó el tiempo: esta pregunta no contará. Marca una respuesta para seguir.", "Time is up: this question will not count. Choose an answer to go on."),
+    ("question.time_up", "Se acabó el tiempo: esta pregunta no contará. Puedes seguir con la siguiente.", "Time is up: this question will not count. You can go on to the next one."),
+    ("question.continue", "Continuar", "Continue"),
     ("question.late", "Respuesta fuera de tiempo: no cuenta.", "Answer after the time limit: it does not count."),
     ("question.failed", "No se guardó tu respuesta: {error}", "Your answer was not saved: {error}"),
     // Review

@@ -281,7 +281,13 @@ impl QuizState {
             return;
         };
         let options = self.chosen(&question.id);
-        if options.is_empty() {
+        // Once the time is up, an empty answer moves on (the question counts as wrong anyway).
+        let time_up = question
+            .deadline
+            .as_deref()
+            .and_then(date_ms)
+            .is_some_and(|d| d <= now_ms());
+        if options.is_empty() && !time_up {
             self.error
                 .set(Some(self.widget.i18n.t_now("question.choose").into()));
             return;

@@ -78,7 +78,15 @@ pub fn QuestionScreen(state: QuizState, index: usize) -> impl IntoView {
                 {move || state.error.get().map(|e| view! { <p class="notice error" role="alert">{e}</p> })}
                 <div class="actions">
                     <button type="submit" class="btn primary" aria-disabled=move || state.busy.get().to_string()>
-                        {move || i18n.t(if state.busy.get() { "question.saving" } else if last { "question.to_review" } else { "question.next" })}
+                        {move || i18n.t(if state.busy.get() {
+                            "question.saving"
+                        } else if state.seconds_left.get() == Some(0) {
+                            "question.continue"
+                        } else if last {
+                            "question.to_review"
+                        } else {
+                            "question.next"
+                        })}
                     </button>
                 </div>
             </form>
