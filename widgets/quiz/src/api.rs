@@ -63,11 +63,11 @@ pub async fn answer(
         .unwrap_or_default())
 }
 
-/// Submits the attempt; the server scores it.
+/// Submits the attempt; the server scores it. One idempotency key per attempt: if the answer
+/// is lost on the way, a retry gets the same result instead of "already submitted".
 pub async fn submit(client: &Client, quiz: &str, attempt: &str) -> Result<QuizResult, ClientError> {
     let input = Json::object([("quiz", Json::from(quiz)), ("attempt", Json::from(attempt))]);
-    QuizResult::from_json(&item(
-        client.call("quiz.submit", input).await?,
-        "quiz.submit",
-    )?)
+    let key = ["quiz-submit-", attempt].concat();
+    let mapped = client.write_with_key("quiz.submit", input, &key).await?;
+    QuizResult::from_json(&item(mapped, "quiz.submit")?)
 }

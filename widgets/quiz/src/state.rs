@@ -105,17 +105,29 @@ impl QuizState {
         }
     }
 
+    /// A new `quiz` loads from scratch; a new language reloads the texts in place (an open
+    /// attempt comes back in that language, a result stays on screen).
     fn load_on_change(self) {
-        Effect::new(move |_| {
-            let Some(quiz) = self.quiz_id.get() else {
+        Effect::new(move |previous: Option<Option<String>>| {
+            let quiz = self.quiz_id.get();
+            self.widget.i18n.locale.track();
+            let Some(id) = quiz.clone() else {
                 self.problem
                     .set(Some(self.widget.i18n.t_now("quiz.missing").into()));
                 self.announce_ready_once();
-                return;
+                return quiz;
             };
             self.problem.set(None);
-            self.screen.set(Screen::Loading);
-            self.load(quiz, true);
+            let same_quiz = previous.flatten().as_ref() == Some(&id);
+            if !same_quiz {
+                self.screen.set(Screen::Loading);
+            }
+            let in_attempt = matches!(
+                self.screen.get_untracked(),
+                Screen::Loading | Screen::Question(_) | Screen::Review
+            );
+            self.load(id, in_attempt);
+            quiz
         });
     }
 
@@ -133,7 +145,14 @@ impl QuizState {
                     let open = info.open_attempt.take();
                     self.info.set(Some(info));
                     match open.filter(|_| resume) {
-                        Some(attempt) => self.begin(attempt),
+                        Some(attempt) if attempt.lang.as_deref().is_none_or(|l| l == lang) => {
+                            self.begin(attempt)
+                        }
+                        // In another language: starting again returns it in the page's one.
+                        Some(attempt) => match api::start(&client, &quiz, lang, false).await {
+                            Ok(current) if current.id == attempt.id => self.begin(current),
+                            _ => self.begin(attempt),
+                        },
                         None => {
                             if self.screen.get_untracked() == Screen::Loading {
                                 self.screen.set(Screen::Start);
@@ -230,8 +249,16 @@ impl QuizState {
                 Err(ClientError::Aborted) => {}
                 Err(error) => {
                     self.widget.emit_error("quiz.start", &error);
-                    self.error.set(Some(self.widget.error_text(&error)));
-                    // A cool-down or the last attempt: the start screen says so.
+                    // A cool-down or the last attempt: the start screen says so in its own words.
+                    let explained = matches!(
+                        error.problem_code(),
+                        Some("cooldown" | "attempts_exhausted")
+                    );
+                    if explained {
+                        self.go_to(Screen::Start);
+                    } else {
+                        self.error.set(Some(self.widget.error_text(&error)));
+                    }
                     self.load(quiz, false);
                 }
             }
@@ -414,6 +441,12 @@ impl QuizState {
                     self.load(quiz, false);
                 }
                 Err(ClientError::Aborted) => {}
+                Err(error) if error.problem_code() == Some("attempt_submitted") => {
+                    // Scored already (elsewhere, or an answer lost twice): show where things stand.
+                    self.attempt.set(None);
+                    self.go_to(Screen::Loading);
+                    self.load(quiz, false);
+                }
                 Err(error) => {
                     self.widget.emit_error("quiz.submit", &error);
                     let text = self
@@ -459,10 +492,15 @@ impl QuizState {
         let before = self.seconds_left.get_untracked();
         self.seconds_left.set(Some(left));
         let i18n = self.widget.i18n;
-        if before != Some(left) && ANNOUNCE_AT.contains(&left) {
+        // A late tick may skip a second: announce the threshold crossed since the last tick.
+        let crossed = ANNOUNCE_AT
+            .into_iter()
+            .filter(|t| before.is_some_and(|b| b > *t) && left <= *t && left > 0)
+            .min();
+        if let Some(threshold) = crossed {
             self.announcement.set(
                 i18n.t_now("question.time_left_sr")
-                    .replace("{s}", &left.to_string()),
+                    .replace("{s}", &threshold.to_string()),
             );
         }
         if left == 0 && before.is_some_and(|b| b > 0) {

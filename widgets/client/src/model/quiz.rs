@@ -70,6 +70,8 @@ fn options(v: &Json) -> Vec<(String, String)> {
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Attempt {
     pub id: String,
+    /// The language its texts are in.
+    pub lang: Option<String>,
     pub extended_time: bool,
     pub time_limit_seconds: Option<u64>,
     pub questions: Vec<Question>,
@@ -106,6 +108,7 @@ impl Attempt {
         }
         Ok(Attempt {
             id: required(v, op, "id")?,
+            lang: optional(v, "lang"),
             extended_time: flag(v, "extended_time"),
             time_limit_seconds: v.get("time_limit_seconds").and_then(Json::as_u64),
             current: (count(v, "current") as usize).min(questions.len()),

@@ -80,6 +80,7 @@ pub fn ResultScreen(state: QuizState) -> impl IntoView {
             <p class="verdict" role="status">{verdict}</p>
             {(!result.feedback.is_empty()).then(|| view! { <p class="feedback band">{result.feedback.clone()}</p> })}
             {result.certificate.clone().map(|c| view! { <CertificateBadge state=state certificate=c /> })}
+            {move || state.error.get().map(|e| view! { <p class="notice error" role="alert">{e}</p> })}
             <div class="actions">
                 {(!result.passed && can_retry).then(|| view! {
                     <button type="button" class="btn primary" on:click=move |_| state.start()>{i18n.t("result.retry")}</button>
