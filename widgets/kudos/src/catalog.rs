@@ -159,7 +159,11 @@ pub const CATALOG: Catalog = &[
         "{n} personas encontradas",
         "{n} people found",
     ),
-    ("compose.people_count_one", "1 persona encontrada", "1 person found"),
+    (
+        "compose.people_count_one",
+        "1 persona encontrada",
+        "1 person found",
+    ),
     ("compose.change", "Cambiar", "Change"),
     ("compose.chosen", "Para: {name}", "To: {name}"),
     (
