@@ -107,10 +107,15 @@ async function takeQuiz(page, wantRight, { slowOn } = {}) {
   const total = SOURCE.draw;
   for (let n = 1; n <= total; n++) {
     await widget.locator(".progress-label", { hasText: `Pregunta ${n} de ${total}` }).waitFor();
+    // The widget moves the focus to the new question's heading after rendering it.
+    await page.waitForFunction(() =>
+      document.querySelector("eslabon-quiz").shadowRoot.activeElement?.id === "quiz-heading");
     if (slowOn === n) await page.waitForTimeout(3_500);
     await answerByKeyboard(page, wantRight);
   }
   await widget.locator(".review").waitFor();
+  await page.waitForFunction(() =>
+    document.querySelector("eslabon-quiz").shadowRoot.activeElement?.id === "quiz-heading");
   const completed = page.evaluate(() => new Promise((resolve) =>
     document.addEventListener("eslabon-quiz-complete", (e) => resolve(e.detail), { once: true })));
   await tabTo(page, "quiz-submit");
