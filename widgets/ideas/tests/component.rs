@@ -9,12 +9,12 @@
 //! answer late.
 #![cfg(target_arch = "wasm32")]
 
-use std::{cell::RefCell, rc::Rc};
-
 use eslabon_client::json::Json;
 use wasm_bindgen::{prelude::*, JsCast};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+
+use eslabon_testkit::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -95,8 +95,6 @@ export function fakeAddIdea(board, text, hoursAgo = 0) {
 }
 
 /// Whether an element of a shadow root is rendered (not inside anything `hidden`).
-export function isVisible(el) { return el.checkVisibility(); }
-
 async function handle(req) {
   const url = new URL(req.url);
   const text = ["GET", "HEAD"].includes(req.method) ? "" : await req.text();
@@ -284,8 +282,6 @@ extern "C" {
     fn fake_board(board: &str, ideas: &str);
     #[wasm_bindgen(js_name = fakeAddIdea)]
     fn fake_add_idea(board: &str, idea: &str);
-    #[wasm_bindgen(js_name = isVisible)]
-    fn is_visible(el: &Element) -> bool;
 }
 
 /// The signed-in person, as `GET /api/v1/me` answers.
@@ -353,10 +349,6 @@ fn list_requests(board: &str) -> Vec<Sent> {
 // Mounting and reading the Shadow DOM
 // ---------------------------------------------------------------------------------------------
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
 /// Starts a test: the element defined, the fake in place with an empty log and no failures,
 /// no drafts left by an earlier test.
 fn setup() {
@@ -396,55 +388,6 @@ fn mount(board: &str, attributes: &[(&str, &str)]) -> HtmlElement {
     el
 }
 
-async fn tick(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-/// Polls `check` every 10 ms; fails the test after 3 s.
-async fn until(what: &str, check: impl Fn() -> bool) {
-    let start = js_sys::Date::now();
-    while !check() {
-        assert!(
-            js_sys::Date::now() - start < 3000.0,
-            "timed out waiting for {what}"
-        );
-        tick(10).await;
-    }
-}
-
-fn shadow_query(el: &HtmlElement, selector: &str) -> Option<Element> {
-    el.shadow_root().unwrap().query_selector(selector).unwrap()
-}
-
-fn shadow_all(el: &HtmlElement, selector: &str) -> Vec<Element> {
-    let list = el
-        .shadow_root()
-        .unwrap()
-        .query_selector_all(selector)
-        .unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .map(|n| n.unchecked_into())
-        .collect()
-}
-
-fn text_of(el: &Element) -> String {
-    el.text_content().unwrap_or_default().trim().to_string()
-}
-
-/// The text of the first match, "" when nothing matches.
-fn text(el: &HtmlElement, selector: &str) -> String {
-    shadow_query(el, selector)
-        .map(|e| text_of(&e))
-        .unwrap_or_default()
-}
-
 /// The titles of the idea cards, top to bottom.
 fn titles(el: &HtmlElement) -> Vec<String> {
     shadow_all(el, "li.idea .idea-title")
@@ -472,41 +415,12 @@ fn part(card: &Element, selector: &str) -> Element {
         .unwrap_or_else(|| panic!("no {selector} in the card"))
 }
 
-/// The visible button whose text is `label`.
-fn button(el: &HtmlElement, label: &str) -> HtmlElement {
-    shadow_all(el, "button")
-        .into_iter()
-        .find(|b| text_of(b) == label && is_visible(b))
-        .unwrap_or_else(|| panic!("no visible button {label:?}"))
-        .unchecked_into()
-}
-
-fn has_button(el: &HtmlElement, label: &str) -> bool {
-    shadow_all(el, "button")
-        .iter()
-        .any(|b| text_of(b) == label && is_visible(b))
-}
-
 fn input(el: &HtmlElement, selector: &str) -> HtmlInputElement {
     shadow_query(el, selector).unwrap().unchecked_into()
 }
 
 fn textarea(el: &HtmlElement, selector: &str) -> HtmlTextAreaElement {
     shadow_query(el, selector).unwrap().unchecked_into()
-}
-
-/// Types `text` into a field, then lets the page react, as it does before a person's next
-/// keystroke or click (each arrives in a task of its own).
-async fn type_into(field: &HtmlElement, text: &str) {
-    js_sys::Reflect::set(field, &"value".into(), &text.into()).unwrap();
-    field
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
-    tick(0).await;
-}
-
-fn visible(el: &HtmlElement, selector: &str) -> bool {
-    shadow_query(el, selector).is_some_and(|e| is_visible(&e))
 }
 
 /// Waits until the list shows `n` cards and nothing is loading.
@@ -523,46 +437,6 @@ async fn wait_for_rules(el: &HtmlElement) {
         shadow_query(el, "#idea-title-hint .counter").is_some()
     })
     .await;
-}
-
-/// Records `name` events heard on `document` (so they must bubble and cross the shadow root).
-struct Events {
-    seen: Rc<RefCell<Vec<web_sys::CustomEvent>>>,
-    name: &'static str,
-    listener: Closure<dyn Fn(web_sys::CustomEvent)>,
-}
-
-impl Events {
-    fn listen(name: &'static str) -> Events {
-        let seen = Rc::new(RefCell::new(Vec::new()));
-        let sink = seen.clone();
-        let listener = Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |e| {
-            sink.borrow_mut().push(e);
-        });
-        document()
-            .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
-            .unwrap();
-        Events {
-            seen,
-            name,
-            listener,
-        }
-    }
-
-    fn count(&self) -> usize {
-        self.seen.borrow().len()
-    }
-
-    fn detail(&self, n: usize, key: &str) -> JsValue {
-        js_sys::Reflect::get(&self.seen.borrow()[n].detail(), &key.into()).unwrap()
-    }
-}
-
-impl Drop for Events {
-    fn drop(&mut self) {
-        let _ = document()
-            .remove_event_listener_with_callback(self.name, self.listener.as_ref().unchecked_ref());
-    }
 }
 
 const THREE_IDEAS: &str = r#"[
@@ -1382,8 +1256,7 @@ async fn a_posted_idea_tops_the_list_clears_the_form_and_fires_eslabon_idea() {
     assert_eq!(draft, None, "the posted text is no longer a draft");
 
     assert_eq!(events.count(), 1);
-    let event = events.seen.borrow()[0].clone();
-    assert!(event.bubbles() && event.composed());
+    assert!(events.all_bubble_and_compose());
     assert_eq!(
         events.detail(0, "action").as_string().as_deref(),
         Some("created")

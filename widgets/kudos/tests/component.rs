@@ -11,12 +11,12 @@
 //! late.
 #![cfg(target_arch = "wasm32")]
 
-use std::{cell::RefCell, rc::Rc};
-
 use eslabon_client::json::Json;
 use wasm_bindgen::{prelude::*, JsCast};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+
+use eslabon_testkit::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -130,8 +130,6 @@ export function fakeRanking(board, kind, period, rows) {
 }
 
 /// Whether an element of a shadow root is rendered (not inside anything `hidden`).
-export function isVisible(el) { return el.checkVisibility(); }
-
 function person(id) {
   const p = directory.find(p => p.id === id) || { id, name: id, team: null };
   return { id: p.id, name: p.name, team: p.team, avatar_url: null };
@@ -378,8 +376,6 @@ extern "C" {
     fn fake_remove_kudos(id: u32);
     #[wasm_bindgen(js_name = fakeRanking)]
     fn fake_ranking(board: &str, kind: &str, period: &str, rows: &str);
-    #[wasm_bindgen(js_name = isVisible)]
-    fn is_visible(el: &Element) -> bool;
 }
 
 /// The signed-in person, as `GET /api/v1/me` answers.
@@ -495,10 +491,6 @@ fn leaderboard_requests() -> Vec<Sent> {
 // Mounting and reading the Shadow DOM
 // ---------------------------------------------------------------------------------------------
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
 fn storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
@@ -543,55 +535,6 @@ fn mount(board: &str, attributes: &[(&str, &str)]) -> HtmlElement {
     }
     document().body().unwrap().append_child(&el).unwrap();
     el
-}
-
-async fn tick(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-/// Polls `check` every 10 ms; fails the test after 3 s.
-async fn until(what: &str, check: impl Fn() -> bool) {
-    let start = js_sys::Date::now();
-    while !check() {
-        assert!(
-            js_sys::Date::now() - start < 3000.0,
-            "timed out waiting for {what}"
-        );
-        tick(10).await;
-    }
-}
-
-fn shadow_query(el: &HtmlElement, selector: &str) -> Option<Element> {
-    el.shadow_root().unwrap().query_selector(selector).unwrap()
-}
-
-fn shadow_all(el: &HtmlElement, selector: &str) -> Vec<Element> {
-    let list = el
-        .shadow_root()
-        .unwrap()
-        .query_selector_all(selector)
-        .unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .map(|n| n.unchecked_into())
-        .collect()
-}
-
-fn text_of(el: &Element) -> String {
-    el.text_content().unwrap_or_default().trim().to_string()
-}
-
-/// The text of the first match, "" when nothing matches.
-fn text(el: &HtmlElement, selector: &str) -> String {
-    shadow_query(el, selector)
-        .map(|e| text_of(&e))
-        .unwrap_or_default()
 }
 
 fn attr(el: &Element, name: &str) -> Option<String> {
@@ -644,21 +587,6 @@ fn reaction_count(card: &Element, emoji: &str) -> String {
     text_of(&part(&reaction(card, emoji), ".n"))
 }
 
-/// The visible button whose text is `label`.
-fn button(el: &HtmlElement, label: &str) -> HtmlElement {
-    shadow_all(el, "button")
-        .into_iter()
-        .find(|b| text_of(b) == label && is_visible(b))
-        .unwrap_or_else(|| panic!("no visible button {label:?}"))
-        .unchecked_into()
-}
-
-fn has_button(el: &HtmlElement, label: &str) -> bool {
-    shadow_all(el, "button")
-        .iter()
-        .any(|b| text_of(b) == label && is_visible(b))
-}
-
 fn input(el: &HtmlElement, selector: &str) -> HtmlInputElement {
     shadow_query(el, selector)
         .unwrap_or_else(|| panic!("no {selector}"))
@@ -681,16 +609,6 @@ fn pick(field: &HtmlSelectElement, value: &str) {
         .unwrap();
 }
 
-/// Types `text` into a field, then lets the page react, as it does before a person's next
-/// keystroke or click (each arrives in a task of its own).
-async fn type_into(field: &HtmlElement, text: &str) {
-    js_sys::Reflect::set(field, &"value".into(), &text.into()).unwrap();
-    field
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
-    tick(0).await;
-}
-
 /// Presses `key` in `target` (a `keydown` as a keyboard sends it). Returns whether the
 /// widget stopped the browser's own action (moving the caret, submitting the form).
 async fn press(target: &HtmlElement, key: &str) -> bool {
@@ -704,10 +622,6 @@ async fn press(target: &HtmlElement, key: &str) -> bool {
     target.dispatch_event(&event).unwrap();
     tick(0).await;
     event.default_prevented()
-}
-
-fn visible(el: &HtmlElement, selector: &str) -> bool {
-    shadow_query(el, selector).is_some_and(|e| is_visible(&e))
 }
 
 /// The id of the focused element inside the widget, if any.
@@ -805,46 +719,6 @@ fn reset_date(locale: &str) -> String {
     js_sys::Date::new(&RESETS_AT.into())
         .to_locale_string(locale, &JsValue::UNDEFINED)
         .into()
-}
-
-/// Records `name` events heard on `document` (so they must bubble and cross the shadow root).
-struct Events {
-    seen: Rc<RefCell<Vec<web_sys::CustomEvent>>>,
-    name: &'static str,
-    listener: Closure<dyn Fn(web_sys::CustomEvent)>,
-}
-
-impl Events {
-    fn listen(name: &'static str) -> Events {
-        let seen = Rc::new(RefCell::new(Vec::new()));
-        let sink = seen.clone();
-        let listener = Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |e| {
-            sink.borrow_mut().push(e);
-        });
-        document()
-            .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
-            .unwrap();
-        Events {
-            seen,
-            name,
-            listener,
-        }
-    }
-
-    fn count(&self) -> usize {
-        self.seen.borrow().len()
-    }
-
-    fn detail(&self, n: usize, key: &str) -> JsValue {
-        js_sys::Reflect::get(&self.seen.borrow()[n].detail(), &key.into()).unwrap()
-    }
-}
-
-impl Drop for Events {
-    fn drop(&mut self) {
-        let _ = document()
-            .remove_event_listener_with_callback(self.name, self.listener.as_ref().unchecked_ref());
-    }
 }
 
 /// A board named "Operaciones" / "Operations" with the default values and reactions.
@@ -1462,8 +1336,7 @@ async fn a_sent_kudos_tops_the_wall_clears_the_form_and_fires_eslabon_kudos() {
     assert!(!value_ticked(&el, "teamwork") && !value_ticked(&el, "customer"));
 
     assert_eq!(events.count(), 1);
-    let event = events.seen.borrow()[0].clone();
-    assert!(event.bubbles() && event.composed());
+    assert!(events.all_bubble_and_compose());
     assert_eq!(
         events.detail(0, "action").as_string().as_deref(),
         Some("created")

@@ -13,12 +13,12 @@
 //! lost after the work was done) or answer late.
 #![cfg(target_arch = "wasm32")]
 
-use std::{cell::RefCell, rc::Rc};
-
 use eslabon_client::json::Json;
 use wasm_bindgen::{prelude::*, JsCast};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement};
+
+use eslabon_testkit::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -141,8 +141,6 @@ export function fakeDeadline() { return lastDeadline; }
 export function busyUntil(ms) { while (Date.now() < ms) { /* busy */ } }
 
 /// Whether an element of a shadow root is rendered (not inside anything `hidden`).
-export function isVisible(el) { return el.checkVisibility(); }
-
 /// Announces a pass on the page without any quiz element, as another script might.
 export function announcePass(quiz) {
   window.dispatchEvent(new CustomEvent("eslabon-quiz-complete", { detail: { quiz, passed: true } }));
@@ -392,8 +390,6 @@ extern "C" {
     fn fake_deadline() -> f64;
     #[wasm_bindgen(js_name = busyUntil)]
     fn busy_until(ms: f64);
-    #[wasm_bindgen(js_name = isVisible)]
-    fn is_visible(el: &Element) -> bool;
     #[wasm_bindgen(js_name = announcePass)]
     fn announce_pass(quiz: &str);
 }
@@ -519,10 +515,6 @@ fn submits(quiz: &str) -> Vec<Sent> {
 // Mounting and reading the Shadow DOM
 // ---------------------------------------------------------------------------------------------
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
 /// Starts a test: both elements defined, the fake in place with no quizzes, an empty log and
 /// no failures, nothing stored and no element left by an earlier test.
 fn setup() {
@@ -586,55 +578,6 @@ fn mount_share(quiz: &str) -> HtmlElement {
     el
 }
 
-async fn tick(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-/// Polls `check` every 10 ms; fails the test after 3 s.
-async fn until(what: &str, check: impl Fn() -> bool) {
-    let start = js_sys::Date::now();
-    while !check() {
-        assert!(
-            js_sys::Date::now() - start < 3000.0,
-            "timed out waiting for {what}"
-        );
-        tick(10).await;
-    }
-}
-
-fn shadow_query(el: &HtmlElement, selector: &str) -> Option<Element> {
-    el.shadow_root().unwrap().query_selector(selector).unwrap()
-}
-
-fn shadow_all(el: &HtmlElement, selector: &str) -> Vec<Element> {
-    let list = el
-        .shadow_root()
-        .unwrap()
-        .query_selector_all(selector)
-        .unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .map(|n| n.unchecked_into())
-        .collect()
-}
-
-fn text_of(el: &Element) -> String {
-    el.text_content().unwrap_or_default().trim().to_string()
-}
-
-/// The text of the first match, "" when nothing matches.
-fn text(el: &HtmlElement, selector: &str) -> String {
-    shadow_query(el, selector)
-        .map(|e| text_of(&e))
-        .unwrap_or_default()
-}
-
 /// The texts of every match, in document order.
 fn texts(el: &HtmlElement, selector: &str) -> Vec<String> {
     shadow_all(el, selector).iter().map(text_of).collect()
@@ -665,16 +608,6 @@ fn button(el: &HtmlElement, label: &str) -> HtmlButtonElement {
             )
         })
         .unchecked_into()
-}
-
-fn has_button(el: &HtmlElement, label: &str) -> bool {
-    shadow_all(el, "button")
-        .iter()
-        .any(|b| text_of(b) == label && is_visible(b))
-}
-
-fn visible(el: &HtmlElement, selector: &str) -> bool {
-    shadow_query(el, selector).is_some_and(|e| is_visible(&e))
 }
 
 /// The texts of the visible alerts.
@@ -828,73 +761,6 @@ fn passed_status() -> String {
         r#"","person":{"id":"ana.garcia","name":"Ana García"},"passed_at":"2026-03-02T09:15:00Z","percent":90}}}"#,
     ]
     .concat()
-}
-
-/// Records `name` events heard on `document` (so they must bubble out of the element).
-struct Events {
-    seen: Rc<RefCell<Vec<web_sys::CustomEvent>>>,
-    name: &'static str,
-    listener: Closure<dyn Fn(web_sys::CustomEvent)>,
-}
-
-impl Events {
-    fn listen(name: &'static str) -> Events {
-        let seen = Rc::new(RefCell::new(Vec::new()));
-        let sink = seen.clone();
-        let listener = Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |e| {
-            sink.borrow_mut().push(e);
-        });
-        document()
-            .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
-            .unwrap();
-        Events {
-            seen,
-            name,
-            listener,
-        }
-    }
-
-    fn count(&self) -> usize {
-        self.seen.borrow().len()
-    }
-
-    fn detail(&self, n: usize, key: &str) -> JsValue {
-        js_sys::Reflect::get(&self.seen.borrow()[n].detail(), &key.into()).unwrap()
-    }
-
-    fn str(&self, n: usize, key: &str) -> Option<String> {
-        self.detail(n, key).as_string()
-    }
-
-    fn num(&self, n: usize, key: &str) -> Option<f64> {
-        self.detail(n, key).as_f64()
-    }
-
-    fn flag(&self, n: usize, key: &str) -> Option<bool> {
-        self.detail(n, key).as_bool()
-    }
-
-    fn strings(&self, n: usize, key: &str) -> Vec<String> {
-        js_sys::Array::from(&self.detail(n, key))
-            .iter()
-            .filter_map(|v| v.as_string())
-            .collect()
-    }
-
-    /// Every event so far bubbled and crosses shadow roots, as the README promises.
-    fn all_bubble_and_compose(&self) -> bool {
-        self.seen
-            .borrow()
-            .iter()
-            .all(|e| e.bubbles() && e.composed())
-    }
-}
-
-impl Drop for Events {
-    fn drop(&mut self) {
-        let _ = document()
-            .remove_event_listener_with_callback(self.name, self.listener.as_ref().unchecked_ref());
-    }
 }
 
 /// Watches the visible countdown and the live region until the time is up: what each showed,

@@ -4,13 +4,11 @@
 
 use wasm_bindgen::{prelude::*, JsCast};
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+use web_sys::{HtmlElement, HtmlTextAreaElement};
+
+use eslabon_testkit::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
 
 fn start() {
     eslabon_kit::start(&[&eslabon_share::SPEC], "test");
@@ -28,32 +26,6 @@ fn mount(attributes: &[(&str, &str)]) -> HtmlElement {
     }
     document().body().unwrap().append_child(&el).unwrap();
     el
-}
-
-async fn tick(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-fn shadow_query(el: &HtmlElement, selector: &str) -> Option<Element> {
-    el.shadow_root().unwrap().query_selector(selector).unwrap()
-}
-
-fn shadow_all(el: &HtmlElement, selector: &str) -> Vec<Element> {
-    let list = el
-        .shadow_root()
-        .unwrap()
-        .query_selector_all(selector)
-        .unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .map(|n| n.unchecked_into())
-        .collect()
 }
 
 fn networks_shown(el: &HtmlElement) -> Vec<String> {
