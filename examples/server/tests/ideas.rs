@@ -35,35 +35,6 @@ async fn create_titled(srv: &Srv, s: &Session, title: &str) -> i64 {
     idea["id"].as_i64().unwrap()
 }
 
-fn ids(page: &Value) -> Vec<i64> {
-    page["data"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["id"].as_i64().unwrap())
-        .collect()
-}
-
-/// The field errors of a 422 as (field, code) pairs.
-async fn field_errors(res: reqwest::Response) -> Vec<(String, String)> {
-    let body = expect_problem(res, 422, "validation_failed").await;
-    body["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| {
-            (
-                e["field"].as_str().unwrap().to_owned(),
-                e["code"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect()
-}
-
-fn pair(field: &str, code: &str) -> (String, String) {
-    (field.to_owned(), code.to_owned())
-}
-
 #[tokio::test]
 async fn board_answers_rules_and_unknown_boards_are_404() {
     let srv = spawn_test_profile().await;

@@ -34,35 +34,6 @@ async fn give(srv: &Srv, s: &Session, to: &str) -> Value {
     json_with(srv.post(s, KUDOS, &body).send().await.unwrap(), 201).await
 }
 
-fn ids(page: &Value) -> Vec<i64> {
-    page["data"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|k| k["id"].as_i64().unwrap())
-        .collect()
-}
-
-/// The field errors of a 422 as (field, code) pairs.
-async fn field_errors(res: reqwest::Response) -> Vec<(String, String)> {
-    let body = expect_problem(res, 422, "validation_failed").await;
-    body["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| {
-            (
-                e["field"].as_str().unwrap().to_owned(),
-                e["code"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect()
-}
-
-fn pair(field: &str, code: &str) -> (String, String) {
-    (field.to_owned(), code.to_owned())
-}
-
 /// The count of `emoji` in a `reactions` list, and whether it is the viewer's.
 fn reaction(reactions: &Value, emoji: &str) -> (i64, bool) {
     let r = reactions

@@ -431,40 +431,9 @@ fn delay(method: &str, path: &str, ms: u32) {
     );
 }
 
-/// One logged request.
-struct Sent(Json);
-
-impl Sent {
-    fn param(&self, name: &str) -> Option<&str> {
-        self.0.get("query")?.get(name)?.as_str()
-    }
-
-    fn header(&self, name: &str) -> Option<&str> {
-        self.0.get("headers")?.get(name)?.as_str()
-    }
-
-    fn body(&self, field: &str) -> Option<&Json> {
-        self.0.get("body")?.get(field)
-    }
-
-    /// The status the fake answered with (`None` while pending or when aborted).
-    fn status(&self) -> Option<u64> {
-        self.0.get("status")?.as_u64()
-    }
-}
-
 /// The requests sent with `method` to exactly `path` since the test started, oldest first.
 fn sent(method: &str, path: &str) -> Vec<Sent> {
-    let log = Json::parse(&fake_log()).expect("the fake's log is JSON");
-    log.as_array()
-        .unwrap_or_default()
-        .iter()
-        .filter(|r| {
-            r.get("method").and_then(Json::as_str) == Some(method)
-                && r.get("path").and_then(Json::as_str) == Some(path)
-        })
-        .map(|r| Sent(r.clone()))
-        .collect()
+    logged(&fake_log(), method, |p| p == path)
 }
 
 /// The wall's list requests for `board` (first pages, later pages and polls).

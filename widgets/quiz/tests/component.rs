@@ -435,58 +435,14 @@ fn delay(method: &str, path: &str, ms: u32) {
     );
 }
 
-/// One logged request.
-struct Sent(Json);
-
-impl Sent {
-    fn param(&self, name: &str) -> Option<&str> {
-        self.0.get("query")?.get(name)?.as_str()
-    }
-
-    fn body(&self, field: &str) -> Option<&Json> {
-        self.0.get("body")?.get(field)
-    }
-
-    fn path(&self) -> &str {
-        self.0
-            .get("path")
-            .and_then(Json::as_str)
-            .unwrap_or_default()
-    }
-
-    /// The option ids in an answer's body.
-    fn options(&self) -> Vec<String> {
-        self.body("options")
-            .and_then(Json::as_array)
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|o| o.as_str().map(String::from))
-            .collect()
-    }
-
-    /// The status the fake answered with (`None` while pending or when aborted).
-    fn status(&self) -> Option<u64> {
-        self.0.get("status")?.as_u64()
-    }
-}
-
 /// The requests sent with `method` to a path matching `pattern` (`*` stands for one path
 /// segment) since the test started, oldest first.
 fn sent(method: &str, pattern: &str) -> Vec<Sent> {
-    let log = Json::parse(&fake_log()).expect("the fake's log is JSON");
     let wanted: Vec<&str> = pattern.split('/').collect();
-    log.as_array()
-        .unwrap_or_default()
-        .iter()
-        .filter(|r| {
-            let path = r.get("path").and_then(Json::as_str).unwrap_or_default();
-            let parts: Vec<&str> = path.split('/').collect();
-            r.get("method").and_then(Json::as_str) == Some(method)
-                && parts.len() == wanted.len()
-                && parts.iter().zip(&wanted).all(|(p, w)| *w == "*" || p == w)
-        })
-        .map(|r| Sent(r.clone()))
-        .collect()
+    logged(&fake_log(), method, |path| {
+        let parts: Vec<&str> = path.split('/').collect();
+        parts.len() == wanted.len() && parts.iter().zip(&wanted).all(|(p, w)| *w == "*" || p == w)
+    })
 }
 
 fn quiz_gets(quiz: &str) -> Vec<Sent> {
@@ -860,7 +816,7 @@ async fn single_choice_is_a_fieldset_of_labelled_radios_one_at_a_time() {
         sent[0].path(),
         "/api/v1/quizzes/t-single/attempts/att1/answers/att1-disclose"
     );
-    assert_eq!(sent[0].options(), ["att1-disclose-a"]);
+    assert_eq!(sent[0].body_strings("options"), ["att1-disclose-a"]);
     assert_eq!(sent[0].status(), Some(200));
     assert_eq!(
         attr(&progress_bar(&el), "aria-valuenow").as_deref(),
@@ -898,7 +854,10 @@ async fn next_with_nothing_ticked_asks_for_an_answer_and_sends_nothing() {
     assert!(alerts(&el).is_empty(), "the reminder goes once ticked");
     next_button(&el).click();
     wait_for_question(&el, "Pregunta 2 de 3").await;
-    assert_eq!(answers("t-empty")[0].options(), ["att1-disclose-c"]);
+    assert_eq!(
+        answers("t-empty")[0].body_strings("options"),
+        ["att1-disclose-c"]
+    );
     el.remove();
 }
 
@@ -939,7 +898,7 @@ async fn multiple_choice_renders_checkboxes_and_sends_every_ticked_option() {
         sent[1].path(),
         "/api/v1/quizzes/t-multi/attempts/att1/answers/att1-private"
     );
-    let mut options = sent[1].options();
+    let mut options = sent[1].body_strings("options");
     options.sort();
     assert_eq!(options, ["att1-private-a", "att1-private-b"]);
     assert_eq!(sent[1].status(), Some(200), "the server accepted the set");
@@ -977,7 +936,10 @@ async fn true_false_is_two_radios_and_the_last_question_leads_to_the_review() {
     assert_eq!(ticked(&el), [FALSE]);
     next_button(&el).click();
     wait_for_review(&el).await;
-    assert_eq!(answers("t-tf")[2].options(), ["att1-opinion-f"]);
+    assert_eq!(
+        answers("t-tf")[2].body_strings("options"),
+        ["att1-opinion-f"]
+    );
     assert_eq!(progress(&el), "", "no question shows on the review");
     el.remove();
 }
@@ -1186,7 +1148,7 @@ async fn an_answer_changed_from_the_review_goes_back_to_the_review() {
     wait_for_review(&el).await;
     let sent = answers("t-change");
     assert_eq!(sent.len(), 4);
-    assert_eq!(sent[3].options(), ["att1-disclose-a"]);
+    assert_eq!(sent[3].body_strings("options"), ["att1-disclose-a"]);
     assert_eq!(sent[3].status(), Some(200));
     assert_eq!(
         reviewed(&el),
@@ -1246,7 +1208,10 @@ async fn the_countdown_goes_down_speaks_only_at_the_thresholds_and_says_when_tim
     wait_for_question(&el, "Pregunta 2 de 3").await;
     let sent = answers("t-timer");
     assert_eq!(sent.len(), 1);
-    assert!(sent[0].options().is_empty(), "no option was sent");
+    assert!(
+        sent[0].body_strings("options").is_empty(),
+        "no option was sent"
+    );
     assert_eq!(sent[0].status(), Some(200));
     assert_eq!(answered.flag(0, "late"), Some(true));
     assert!(answered.strings(0, "options").is_empty());
@@ -1290,7 +1255,10 @@ async fn an_answer_ticked_after_the_deadline_is_recorded_late() {
     assert_eq!(text_of(&next_button(&el)), "Continuar");
     next_button(&el).click();
     wait_for_question(&el, "Pregunta 2 de 3").await;
-    assert_eq!(answers("t-late")[0].options(), ["att1-disclose-a"]);
+    assert_eq!(
+        answers("t-late")[0].body_strings("options"),
+        ["att1-disclose-a"]
+    );
     assert_eq!(answered.flag(0, "late"), Some(true));
     answer(&el, &[Q2_A, Q2_B]).await;
     answer(&el, &[TRUE]).await;
@@ -1800,7 +1768,7 @@ async fn a_failed_answer_keeps_the_choice_and_a_retry_sends_it() {
     wait_for_question(&el, "Pregunta 2 de 3").await;
     let sent = answers("t-put-500");
     assert_eq!(sent.len(), 4);
-    assert_eq!(sent[3].options(), ["att1-disclose-b"]);
+    assert_eq!(sent[3].body_strings("options"), ["att1-disclose-b"]);
     assert_eq!(sent[3].status(), Some(200));
     assert!(alerts(&el).is_empty());
     el.remove();

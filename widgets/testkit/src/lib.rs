@@ -4,6 +4,7 @@
 
 use std::{cell::RefCell, rc::Rc};
 
+use eslabon_client::json::Json;
 use wasm_bindgen::{closure::Closure, prelude::*, JsCast};
 use web_sys::{Element, HtmlElement};
 
@@ -163,4 +164,57 @@ impl Drop for Events {
         let _ = document()
             .remove_event_listener_with_callback(self.name, self.listener.as_ref().unchecked_ref());
     }
+}
+
+/// One request a fake backend logged: `{method, url, path, query, headers, body, status}`.
+pub struct Sent(pub Json);
+
+impl Sent {
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.0.get("query")?.get(name)?.as_str()
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.0.get("headers")?.get(name)?.as_str()
+    }
+
+    pub fn body(&self, field: &str) -> Option<&Json> {
+        self.0.get("body")?.get(field)
+    }
+
+    /// A list of strings in the body (for example the option ids of a quiz answer).
+    pub fn body_strings(&self, field: &str) -> Vec<String> {
+        self.body(field)
+            .and_then(Json::as_array)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|o| o.as_str().map(String::from))
+            .collect()
+    }
+
+    pub fn path(&self) -> &str {
+        self.0
+            .get("path")
+            .and_then(Json::as_str)
+            .unwrap_or_default()
+    }
+
+    /// The status the fake answered with (`None` while pending or when aborted).
+    pub fn status(&self) -> Option<u64> {
+        self.0.get("status")?.as_u64()
+    }
+}
+
+/// The requests in a fake's JSON log sent with `method` to a path `matches` accepts, oldest first.
+pub fn logged(log: &str, method: &str, matches: impl Fn(&str) -> bool) -> Vec<Sent> {
+    let log = Json::parse(log).expect("the fake's log is JSON");
+    log.as_array()
+        .unwrap_or_default()
+        .iter()
+        .filter(|r| {
+            r.get("method").and_then(Json::as_str) == Some(method)
+                && matches(r.get("path").and_then(Json::as_str).unwrap_or_default())
+        })
+        .map(|r| Sent(r.clone()))
+        .collect()
 }

@@ -381,3 +381,34 @@ pub fn quiz_answer(
     }
     chosen
 }
+
+/// The ids of a page's `data`, in order.
+pub fn ids(page: &serde_json::Value) -> Vec<i64> {
+    page["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["id"].as_i64().unwrap())
+        .collect()
+}
+
+/// The field errors of a 422 as (field, code) pairs.
+pub async fn field_errors(res: reqwest::Response) -> Vec<(String, String)> {
+    let body = expect_problem(res, 422, "validation_failed").await;
+    body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["field"].as_str().unwrap().to_owned(),
+                e["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// A (field, code) pair, to compare with [`field_errors`].
+pub fn pair(field: &str, code: &str) -> (String, String) {
+    (field.to_owned(), code.to_owned())
+}
