@@ -11,6 +11,7 @@
 //! - [`events`]: `CustomEvent`s for the host's analytics;
 //! - [`drafts`]: what people typed, kept per user until the server confirms it;
 //! - [`time`], [`poll`]: dates as people read them, and polling only while the tab is visible;
+//! - [`paged`]: a list paged by cursor that polling keeps fresh;
 //! - [`panic`], [`global`]: the panic notice and `window.eslabon`.
 
 pub mod components;
@@ -20,6 +21,7 @@ pub mod element;
 pub mod events;
 pub mod global;
 pub mod i18n;
+pub mod paged;
 pub mod panic;
 pub mod poll;
 pub mod theme;

@@ -7,8 +7,10 @@ use eslabon_client::{
     model::{Board, Idea, Page, VoteState},
     ClientError, PageRef,
 };
+pub use eslabon_kit::paged::Load;
 use eslabon_kit::{
     events::{emit, Detail},
+    paged::Paged,
     Widget,
 };
 use leptos::{prelude::*, task::spawn_local};
@@ -22,14 +24,6 @@ use crate::{
 const POLL_MS: u64 = 15_000;
 /// The pause after typing before the server is searched too.
 const SEARCH_PAUSE_MS: u64 = 350;
-
-/// Where a request stands.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Load {
-    Loading,
-    Ready,
-    Failed(String),
-}
 
 /// What the widget shows: the list, or one idea.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,6 +46,8 @@ pub struct BoardState {
     pub query: RwSignal<IdeaQuery>,
     /// The search box as typed: filters loaded ideas at once, the server after a pause.
     pub search_text: RwSignal<String>,
+    /// The list's pages; `ideas`, `total`, `next`, `list` and `more` are its signals.
+    paged: Paged<Idea>,
     pub ideas: RwSignal<Vec<Idea>>,
     /// The loaded ideas that match what is typed in the search box right now.
     pub shown: Memo<Vec<Idea>>,
@@ -62,10 +58,6 @@ pub struct BoardState {
     pub screen: RwSignal<Screen>,
     /// The open idea, with its history (kept in step with votes on the list).
     pub open: RwSignal<Option<Idea>>,
-    /// Bumped for every new first page, so a late answer for old filters is dropped.
-    generation: StoredValue<u32>,
-    /// How many ideas of the list came from the first page (polling replaces those).
-    first_page_len: StoredValue<usize>,
     /// Ideas with a vote request in flight: the request in flight reconciles further clicks.
     voting: StoredValue<Vec<String>>,
     announced: StoredValue<bool>,
@@ -79,7 +71,8 @@ impl BoardState {
                 .map(|b| b.trim().to_string())
                 .filter(|b| !b.is_empty())
         });
-        let ideas = RwSignal::new(Vec::<Idea>::new());
+        let paged = Paged::new(|idea: &Idea| idea.id.as_str());
+        let ideas = paged.items;
         let search_text = RwSignal::new(String::new());
         let shown = Memo::new(move |_| {
             let terms = search::terms(&search_text.get());
@@ -97,16 +90,15 @@ impl BoardState {
             board_problem: RwSignal::new(None),
             query: RwSignal::new(IdeaQuery::default()),
             search_text,
+            paged,
             ideas,
             shown,
-            total: RwSignal::new(None),
-            next: RwSignal::new(None),
-            list: RwSignal::new(Load::Loading),
-            more: RwSignal::new(None),
+            total: paged.total,
+            next: paged.next,
+            list: paged.list,
+            more: paged.more,
             screen: RwSignal::new(Screen::List),
             open: RwSignal::new(None),
-            generation: StoredValue::new(0),
-            first_page_len: StoredValue::new(0),
             voting: StoredValue::new(Vec::new()),
             announced: StoredValue::new(false),
         };
@@ -179,28 +171,19 @@ impl BoardState {
 
     /// The first page for `query`, replacing the list.
     fn load_first_page(self, query: IdeaQuery) {
-        let generation = self.generation.get_value().wrapping_add(1);
-        self.generation.set_value(generation);
-        self.list.set(Load::Loading);
-        self.more.set(None);
+        let generation = self.paged.loading_first();
         let client = self.widget.client();
         spawn_local(async move {
             let result = api::list_ideas(&client, &query, None).await;
-            if self.generation.try_get_value() != Some(generation) {
+            if !self.paged.is_current(generation) {
                 return;
             }
             match result {
-                Ok(page) => {
-                    self.first_page_len.set_value(page.items.len());
-                    self.total.set(page.total);
-                    self.next.set(page.next);
-                    self.ideas.set(page.items);
-                    self.list.set(Load::Ready);
-                }
+                Ok(page) => self.paged.first_loaded(page),
                 Err(ClientError::Aborted) => return,
                 Err(error) => {
                     self.widget.emit_error("ideas.list", &error);
-                    self.list.set(Load::Failed(self.widget.error_text(&error)));
+                    self.paged.first_failed(self.widget.error_text(&error));
                 }
             }
             self.announce_ready_once();
@@ -214,41 +197,22 @@ impl BoardState {
 
     /// The next page, appended (ideas already shown are not repeated).
     pub fn load_more(self) {
-        let Some(page) = self.next.get_untracked() else {
+        let Some((generation, page)) = self.paged.loading_more() else {
             return;
         };
-        if self.more.get_untracked() == Some(Load::Loading) {
-            return;
-        }
-        self.more.set(Some(Load::Loading));
-        let generation = self.generation.get_value();
         let query = self.query.get_untracked();
         let client = self.widget.client();
         spawn_local(async move {
             let result = api::list_ideas(&client, &query, Some(&page)).await;
-            if self.generation.try_get_value() != Some(generation) {
+            if !self.paged.is_current(generation) {
                 return;
             }
             match result {
-                Ok(page) => {
-                    self.ideas.update(|list| {
-                        for idea in page.items {
-                            if !list.iter().any(|i| i.id == idea.id) {
-                                list.push(idea);
-                            }
-                        }
-                    });
-                    if page.total.is_some() {
-                        self.total.set(page.total);
-                    }
-                    self.next.set(page.next);
-                    self.more.set(None);
-                }
+                Ok(page) => self.paged.more_loaded(page),
                 Err(ClientError::Aborted) => {}
                 Err(error) => {
                     self.widget.emit_error("ideas.list", &error);
-                    self.more
-                        .set(Some(Load::Failed(self.widget.error_text(&error))));
+                    self.paged.more_failed(self.widget.error_text(&error));
                 }
             }
         });
@@ -318,76 +282,40 @@ impl BoardState {
         if self.list.try_get_untracked() != Some(Load::Ready) {
             return;
         }
-        let generation = self.generation.get_value();
+        let generation = self.paged.generation();
         let query = self.query.get_untracked();
         let client = self.widget.client();
         spawn_local(async move {
             let Ok(page) = api::list_ideas(&client, &query, None).await else {
                 return; // a failed poll is silent: the next one may work
             };
-            if self.generation.try_get_value() == Some(generation) {
+            if self.paged.is_current(generation) {
                 self.merge_first_page(page);
             }
         });
     }
 
-    /// Replaces the first page's ideas with a fresh first page, keeping later pages and any
-    /// vote still in flight.
+    /// Takes a fresh first page, keeping any vote still in flight as the person sees it.
     fn merge_first_page(self, page: Page<Idea>) {
-        let old_first = self.first_page_len.get_value();
         let voting = self.voting.get_value();
-        let unchanged = self
-            .ideas
-            .with_untracked(|list| list.len() >= old_first && list[..old_first] == page.items[..]);
-        if unchanged {
-            return;
-        }
-        let mut fresh = page.items;
-        self.ideas.update(|list| {
-            for idea in fresh.iter_mut() {
-                if voting.contains(&idea.id) {
-                    if let Some(old) = list.iter().find(|i| i.id == idea.id) {
-                        idea.voted = old.voted;
-                        idea.votes = old.votes;
-                    }
-                }
-            }
-            let only_first_page = list.len() <= old_first;
-            // With later pages loaded, what the fresh first page pushed down stays (the
-            // cursor pages continue after it); with one page, the fresh one replaces it.
-            let later: Vec<Idea> = if only_first_page {
-                Vec::new()
-            } else {
-                list.drain(..)
-                    .filter(|old| !fresh.iter().any(|f| f.id == old.id))
-                    .collect()
-            };
-            self.first_page_len.set_value(fresh.len());
-            fresh.extend(later);
-            *list = std::mem::take(&mut fresh);
-            if only_first_page {
-                self.next.set(page.next.clone());
+        self.paged.merge_first(page, |fresh, shown| {
+            if voting.contains(&fresh.id) {
+                fresh.voted = shown.voted;
+                fresh.votes = shown.votes;
             }
         });
-        if page.total.is_some() {
-            self.total.set(page.total);
-        }
     }
 
     /// The idea with this id in the list or the open idea.
     pub fn find(self, id: &str) -> Option<Idea> {
-        self.ideas
-            .with_untracked(|list| list.iter().find(|i| i.id == id).cloned())
+        self.paged
+            .find(id)
             .or_else(|| self.open.get_untracked().filter(|i| i.id == id))
     }
 
     /// Applies `change` to the idea wherever it is shown (list and open idea).
     pub fn update_idea(self, id: &str, change: impl Fn(&mut Idea)) {
-        self.ideas.try_update(|list| {
-            if let Some(idea) = list.iter_mut().find(|i| i.id == id) {
-                change(idea);
-            }
-        });
+        self.paged.update(id, &change);
         self.open.try_update(|open| {
             if let Some(idea) = open.as_mut().filter(|i| i.id == id) {
                 change(idea);
@@ -409,31 +337,14 @@ impl BoardState {
 
     /// Takes an idea off the list (deleted, or gone on the server).
     pub fn remove_idea(self, id: &str) {
-        let mut removed = false;
-        self.ideas.try_update(|list| {
-            let before = list.len();
-            list.retain(|i| i.id != id);
-            removed = list.len() < before;
-        });
-        if removed {
-            self.total
-                .try_update(|t| *t = t.map(|n| n.saturating_sub(1)));
-            self.first_page_len
-                .try_update_value(|n| *n = n.saturating_sub(1));
-        }
+        self.paged.remove(id);
     }
 
-    /// Adds a just-posted idea at the top of the list.
+    /// Adds a just-posted idea at the top of the list, if the filters admit it.
     pub fn add_idea(self, idea: Idea) {
-        if !self.query.with_untracked(|q| q.admits(&idea)) {
-            return;
+        if self.query.with_untracked(|q| q.admits(&idea)) {
+            self.paged.prepend(idea);
         }
-        self.ideas.update(|list| {
-            list.retain(|i| i.id != idea.id);
-            list.insert(0, idea);
-        });
-        self.total.update(|t| *t = t.map(|n| n + 1));
-        self.first_page_len.update_value(|n| *n += 1);
     }
 
     /// Votes or takes the vote back, at once on screen; the server's answer confirms it, and a

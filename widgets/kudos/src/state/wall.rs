@@ -8,19 +8,13 @@ use eslabon_client::{
     model::{Kudos, KudosSetup, Page, Reaction},
     ClientError, PageRef,
 };
-use eslabon_kit::Widget;
+pub use eslabon_kit::paged::Load;
+use eslabon_kit::{paged::Paged, Widget};
 use leptos::{prelude::*, task::spawn_local};
 
 use crate::api::{self, Role, WallQuery};
 
 const POLL_MS: u64 = 15_000;
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Load {
-    Loading,
-    Ready,
-    Failed(String),
-}
 
 #[derive(Clone, Copy)]
 pub struct WallState {
@@ -33,13 +27,13 @@ pub struct WallState {
     pub query: RwSignal<WallQuery>,
     /// The display names of the filtered person, for the filter chip.
     pub person_name: RwSignal<Option<String>>,
+    /// The wall's pages; `kudos`, `total`, `next`, `list` and `more` are its signals.
+    paged: Paged<Kudos>,
     pub kudos: RwSignal<Vec<Kudos>>,
     pub total: RwSignal<Option<u64>>,
     pub next: RwSignal<Option<PageRef>>,
     pub list: RwSignal<Load>,
     pub more: RwSignal<Option<Load>>,
-    generation: StoredValue<u32>,
-    first_page_len: StoredValue<usize>,
     /// (kudos id, emoji) pairs with a request in flight (a signal: buttons show it as busy).
     reacting: RwSignal<Vec<(String, String)>>,
     announced: StoredValue<bool>,
@@ -57,6 +51,7 @@ impl WallState {
                     .filter(|v| !v.is_empty())
             })
         };
+        let paged = Paged::new(|k: &Kudos| k.id.as_str());
         let state = WallState {
             widget,
             board_id: attr("board"),
@@ -65,13 +60,12 @@ impl WallState {
             problem: RwSignal::new(None),
             query: RwSignal::new(WallQuery::default()),
             person_name: RwSignal::new(None),
-            kudos: RwSignal::new(Vec::new()),
-            total: RwSignal::new(None),
-            next: RwSignal::new(None),
-            list: RwSignal::new(Load::Loading),
-            more: RwSignal::new(None),
-            generation: StoredValue::new(0),
-            first_page_len: StoredValue::new(0),
+            paged,
+            kudos: paged.items,
+            total: paged.total,
+            next: paged.next,
+            list: paged.list,
+            more: paged.more,
             reacting: RwSignal::new(Vec::new()),
             announced: StoredValue::new(false),
         };
@@ -153,28 +147,19 @@ impl WallState {
     }
 
     fn load_first_page(self, query: WallQuery) {
-        let generation = self.generation.get_value().wrapping_add(1);
-        self.generation.set_value(generation);
-        self.list.set(Load::Loading);
-        self.more.set(None);
+        let generation = self.paged.loading_first();
         let client = self.widget.client();
         spawn_local(async move {
             let result = api::list(&client, &query, None).await;
-            if self.generation.try_get_value() != Some(generation) {
+            if !self.paged.is_current(generation) {
                 return;
             }
             match result {
-                Ok(page) => {
-                    self.first_page_len.set_value(page.items.len());
-                    self.total.set(page.total);
-                    self.next.set(page.next);
-                    self.kudos.set(page.items);
-                    self.list.set(Load::Ready);
-                }
+                Ok(page) => self.paged.first_loaded(page),
                 Err(ClientError::Aborted) => return,
                 Err(error) => {
                     self.widget.emit_error("kudos.list", &error);
-                    self.list.set(Load::Failed(self.widget.error_text(&error)));
+                    self.paged.first_failed(self.widget.error_text(&error));
                 }
             }
             self.announce_ready_once();
@@ -186,38 +171,22 @@ impl WallState {
     }
 
     pub fn load_more(self) {
-        let Some(page) = self.next.get_untracked() else {
+        let Some((generation, page)) = self.paged.loading_more() else {
             return;
         };
-        if self.more.get_untracked() == Some(Load::Loading) {
-            return;
-        }
-        self.more.set(Some(Load::Loading));
-        let generation = self.generation.get_value();
         let query = self.query.get_untracked();
         let client = self.widget.client();
         spawn_local(async move {
             let result = api::list(&client, &query, Some(&page)).await;
-            if self.generation.try_get_value() != Some(generation) {
+            if !self.paged.is_current(generation) {
                 return;
             }
             match result {
-                Ok(page) => {
-                    self.kudos.update(|list| {
-                        for k in page.items {
-                            if !list.iter().any(|x| x.id == k.id) {
-                                list.push(k);
-                            }
-                        }
-                    });
-                    self.next.set(page.next);
-                    self.more.set(None);
-                }
+                Ok(page) => self.paged.more_loaded(page),
                 Err(ClientError::Aborted) => {}
                 Err(error) => {
                     self.widget.emit_error("kudos.list", &error);
-                    self.more
-                        .set(Some(Load::Failed(self.widget.error_text(&error))));
+                    self.paged.more_failed(self.widget.error_text(&error));
                 }
             }
         });
@@ -228,57 +197,27 @@ impl WallState {
         if self.list.try_get_untracked() != Some(Load::Ready) {
             return;
         }
-        let generation = self.generation.get_value();
+        let generation = self.paged.generation();
         let query = self.query.get_untracked();
         let client = self.widget.client();
         spawn_local(async move {
             let Ok(page) = api::list(&client, &query, None).await else {
                 return;
             };
-            if self.generation.try_get_value() == Some(generation) {
+            if self.paged.is_current(generation) {
                 self.merge_first_page(page);
             }
         });
     }
 
+    /// Takes a fresh first page, keeping any reaction still in flight as the person sees it.
     fn merge_first_page(self, page: Page<Kudos>) {
-        let old_first = self.first_page_len.get_value();
         let reacting = self.reacting.get_untracked();
-        let unchanged = self
-            .kudos
-            .with_untracked(|list| list.len() >= old_first && list[..old_first] == page.items[..]);
-        if unchanged {
-            return;
-        }
-        let mut fresh = page.items;
-        self.kudos.update(|list| {
-            for k in fresh.iter_mut() {
-                if reacting.iter().any(|(id, _)| *id == k.id) {
-                    if let Some(old) = list.iter().find(|o| o.id == k.id) {
-                        k.reactions = old.reactions.clone();
-                    }
-                }
-            }
-            let only_first = list.len() <= old_first;
-            // With later pages loaded, what the fresh first page pushed down stays (the
-            // cursor pages continue after it); with one page, the fresh one replaces it.
-            let later: Vec<Kudos> = if only_first {
-                Vec::new()
-            } else {
-                list.drain(..)
-                    .filter(|old| !fresh.iter().any(|f| f.id == old.id))
-                    .collect()
-            };
-            self.first_page_len.set_value(fresh.len());
-            fresh.extend(later);
-            *list = std::mem::take(&mut fresh);
-            if only_first {
-                self.next.set(page.next.clone());
+        self.paged.merge_first(page, |fresh, shown| {
+            if reacting.iter().any(|(id, _)| *id == fresh.id) {
+                fresh.reactions = shown.reactions.clone();
             }
         });
-        if page.total.is_some() {
-            self.total.set(page.total);
-        }
     }
 
     pub fn set_value_filter(self, value: Option<String>) {
@@ -315,45 +254,23 @@ impl WallState {
         });
     }
 
-    /// Shows a just-sent kudos at the top (if it belongs to what the wall shows).
+    /// Shows a just-sent kudos at the top, if it belongs to what the wall shows.
     pub fn add(self, kudos: Kudos) {
-        if !self.query.with_untracked(|q| q.admits(&kudos)) {
-            return;
+        if self.query.with_untracked(|q| q.admits(&kudos)) {
+            self.paged.prepend(kudos);
         }
-        self.kudos.update(|list| {
-            list.retain(|k| k.id != kudos.id);
-            list.insert(0, kudos);
-        });
-        self.total.update(|t| *t = t.map(|n| n + 1));
-        self.first_page_len.update_value(|n| *n += 1);
     }
 
     fn update(self, id: &str, change: impl Fn(&mut Kudos)) {
-        self.kudos.try_update(|list| {
-            if let Some(k) = list.iter_mut().find(|k| k.id == id) {
-                change(k);
-            }
-        });
+        self.paged.update(id, change);
     }
 
     fn find(self, id: &str) -> Option<Kudos> {
-        self.kudos
-            .with_untracked(|list| list.iter().find(|k| k.id == id).cloned())
+        self.paged.find(id)
     }
 
     fn remove(self, id: &str) {
-        let mut removed = false;
-        self.kudos.try_update(|list| {
-            let before = list.len();
-            list.retain(|k| k.id != id);
-            removed = list.len() < before;
-        });
-        if removed {
-            self.total
-                .try_update(|t| *t = t.map(|n| n.saturating_sub(1)));
-            self.first_page_len
-                .try_update_value(|n| *n = n.saturating_sub(1));
-        }
+        self.paged.remove(id);
     }
 
     /// Toggles one reaction at once on screen; the server's answer confirms it, a failure
