@@ -2,8 +2,12 @@
 //! board and the kudos wall share. The widget makes the requests; this keeps the items, the
 //! total, the next page, what is loading, and which answers are too late to use.
 
-use eslabon_client::{model::Page, PageRef};
-use leptos::prelude::*;
+use std::future::Future;
+
+use eslabon_client::{model::Page, ClientError, PageRef};
+use leptos::{prelude::*, task::spawn_local};
+
+use crate::Widget;
 
 /// Where a request stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,8 +56,86 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Paged<T> {
         }
     }
 
+    /// Loads the first page (a new query, a retry) with `fetch`, replacing the list. A failure
+    /// is shown and told to the host as `operation`; `done` runs once the answer is shown
+    /// (not for an answer that came too late to use).
+    pub fn load_first<F>(
+        self,
+        widget: Widget,
+        operation: &'static str,
+        fetch: F,
+        done: impl FnOnce() + 'static,
+    ) where
+        F: Future<Output = Result<Page<T>, ClientError>> + 'static,
+    {
+        let generation = self.loading_first();
+        spawn_local(async move {
+            let result = fetch.await;
+            if !self.is_current(generation) {
+                return;
+            }
+            match result {
+                Ok(page) => self.first_loaded(page),
+                Err(ClientError::Aborted) => return,
+                Err(error) => {
+                    widget.emit_error(operation, &error);
+                    self.first_failed(widget.error_text(&error));
+                }
+            }
+            done();
+        });
+    }
+
+    /// Loads the next page ("show more") with `fetch`, unless there is none or it is loading.
+    pub fn load_more<F>(
+        self,
+        widget: Widget,
+        operation: &'static str,
+        fetch: impl FnOnce(PageRef) -> F,
+    ) where
+        F: Future<Output = Result<Page<T>, ClientError>> + 'static,
+    {
+        let Some((generation, page)) = self.loading_more() else {
+            return;
+        };
+        let answer = fetch(page);
+        spawn_local(async move {
+            let result = answer.await;
+            if !self.is_current(generation) {
+                return;
+            }
+            match result {
+                Ok(page) => self.more_loaded(page),
+                Err(ClientError::Aborted) => {}
+                Err(error) => {
+                    widget.emit_error(operation, &error);
+                    self.more_failed(widget.error_text(&error));
+                }
+            }
+        });
+    }
+
+    /// Asks for the first page again (a poll) and merges it (see [`Paged::merge_first`]); a
+    /// failed poll is silent, the next one may work.
+    pub fn refresh<F>(self, fetch: F, keep: impl Fn(&mut T, &T) + 'static)
+    where
+        F: Future<Output = Result<Page<T>, ClientError>> + 'static,
+    {
+        if self.list.try_get_untracked() != Some(Load::Ready) {
+            return;
+        }
+        let generation = self.generation.get_value();
+        spawn_local(async move {
+            if let Ok(page) = fetch.await {
+                if self.is_current(generation) {
+                    self.merge_first(page, keep);
+                }
+            }
+        });
+    }
+
     /// A new first page is on its way: returns its generation, to check the answer with.
-    pub fn loading_first(self) -> u32 {
+    fn loading_first(self) -> u32 {
         let generation = self.generation.get_value().wrapping_add(1);
         self.generation.set_value(generation);
         self.list.set(Load::Loading);
@@ -63,7 +145,7 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Paged<T> {
 
     /// The page to ask for next, and the generation it belongs to; `None` when there is no
     /// more or it is already loading.
-    pub fn loading_more(self) -> Option<(u32, PageRef)> {
+    fn loading_more(self) -> Option<(u32, PageRef)> {
         let page = self.next.get_untracked()?;
         if self.more.get_untracked() == Some(Load::Loading) {
             return None;
@@ -72,18 +154,13 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Paged<T> {
         Some((self.generation.get_value(), page))
     }
 
-    /// The current generation (a poll checks its answer against it).
-    pub fn generation(self) -> u32 {
-        self.generation.get_value()
-    }
-
     /// Whether an answer for `generation` still applies (the query did not change, the widget
     /// is still there).
-    pub fn is_current(self, generation: u32) -> bool {
+    fn is_current(self, generation: u32) -> bool {
         self.generation.try_get_value() == Some(generation)
     }
 
-    pub fn first_loaded(self, page: Page<T>) {
+    fn first_loaded(self, page: Page<T>) {
         self.first_page_len.set_value(page.items.len());
         self.total.set(page.total);
         self.next.set(page.next);
@@ -91,12 +168,12 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Paged<T> {
         self.list.set(Load::Ready);
     }
 
-    pub fn first_failed(self, reason: String) {
+    fn first_failed(self, reason: String) {
         self.list.set(Load::Failed(reason));
     }
 
     /// A later page, appended without repeating what is already shown.
-    pub fn more_loaded(self, page: Page<T>) {
+    fn more_loaded(self, page: Page<T>) {
         let id = self.id;
         self.items.update(|list| {
             for item in page.items {
@@ -112,7 +189,7 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Paged<T> {
         self.more.set(None);
     }
 
-    pub fn more_failed(self, reason: String) {
+    fn more_failed(self, reason: String) {
         self.more.set(Some(Load::Failed(reason)));
     }
 

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use eslabon_client::{
-    model::{Board, Idea, Page, VoteState},
+    model::{Board, Idea, VoteState},
     ClientError, PageRef,
 };
 pub use eslabon_kit::paged::Load;
@@ -171,23 +171,12 @@ impl BoardState {
 
     /// The first page for `query`, replacing the list.
     fn load_first_page(self, query: IdeaQuery) {
-        let generation = self.paged.loading_first();
         let client = self.widget.client();
-        spawn_local(async move {
-            let result = api::list_ideas(&client, &query, None).await;
-            if !self.paged.is_current(generation) {
-                return;
-            }
-            match result {
-                Ok(page) => self.paged.first_loaded(page),
-                Err(ClientError::Aborted) => return,
-                Err(error) => {
-                    self.widget.emit_error("ideas.list", &error);
-                    self.paged.first_failed(self.widget.error_text(&error));
-                }
-            }
-            self.announce_ready_once();
-        });
+        let fetch = async move { api::list_ideas(&client, &query, None).await };
+        self.paged
+            .load_first(self.widget, "ideas.list", fetch, move || {
+                self.announce_ready_once()
+            });
     }
 
     /// Loads the first page again (the "Retry" button).
@@ -197,25 +186,12 @@ impl BoardState {
 
     /// The next page, appended (ideas already shown are not repeated).
     pub fn load_more(self) {
-        let Some((generation, page)) = self.paged.loading_more() else {
-            return;
-        };
         let query = self.query.get_untracked();
         let client = self.widget.client();
-        spawn_local(async move {
-            let result = api::list_ideas(&client, &query, Some(&page)).await;
-            if !self.paged.is_current(generation) {
-                return;
-            }
-            match result {
-                Ok(page) => self.paged.more_loaded(page),
-                Err(ClientError::Aborted) => {}
-                Err(error) => {
-                    self.widget.emit_error("ideas.list", &error);
-                    self.paged.more_failed(self.widget.error_text(&error));
-                }
-            }
-        });
+        self.paged
+            .load_more(self.widget, "ideas.list", move |page| async move {
+                api::list_ideas(&client, &query, Some(&page)).await
+            });
     }
 
     /// Typing filters the loaded ideas at once (see `shown`); the server is asked after a pause.
@@ -277,29 +253,14 @@ impl BoardState {
         eslabon_kit::poll::while_visible(Duration::from_millis(POLL_MS), move || self.poll());
     }
 
-    /// Asks for the first page again; merges it only if something changed.
+    /// Asks for the first page again; merges it only if something changed, keeping any vote
+    /// still in flight as the person sees it.
     fn poll(self) {
-        if self.list.try_get_untracked() != Some(Load::Ready) {
-            return;
-        }
-        let generation = self.paged.generation();
         let query = self.query.get_untracked();
         let client = self.widget.client();
-        spawn_local(async move {
-            let Ok(page) = api::list_ideas(&client, &query, None).await else {
-                return; // a failed poll is silent: the next one may work
-            };
-            if self.paged.is_current(generation) {
-                self.merge_first_page(page);
-            }
-        });
-    }
-
-    /// Takes a fresh first page, keeping any vote still in flight as the person sees it.
-    fn merge_first_page(self, page: Page<Idea>) {
-        let voting = self.voting.get_value();
-        self.paged.merge_first(page, |fresh, shown| {
-            if voting.contains(&fresh.id) {
+        let fetch = async move { api::list_ideas(&client, &query, None).await };
+        self.paged.refresh(fetch, move |fresh, shown| {
+            if self.voting.with_value(|v| v.contains(&fresh.id)) {
                 fresh.voted = shown.voted;
                 fresh.votes = shown.votes;
             }

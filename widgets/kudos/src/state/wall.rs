@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use eslabon_client::{
-    model::{Kudos, KudosSetup, Page, Reaction},
+    model::{Kudos, KudosSetup, Reaction},
     ClientError, PageRef,
 };
 pub use eslabon_kit::paged::Load;
@@ -147,23 +147,12 @@ impl WallState {
     }
 
     fn load_first_page(self, query: WallQuery) {
-        let generation = self.paged.loading_first();
         let client = self.widget.client();
-        spawn_local(async move {
-            let result = api::list(&client, &query, None).await;
-            if !self.paged.is_current(generation) {
-                return;
-            }
-            match result {
-                Ok(page) => self.paged.first_loaded(page),
-                Err(ClientError::Aborted) => return,
-                Err(error) => {
-                    self.widget.emit_error("kudos.list", &error);
-                    self.paged.first_failed(self.widget.error_text(&error));
-                }
-            }
-            self.announce_ready_once();
-        });
+        let fetch = async move { api::list(&client, &query, None).await };
+        self.paged
+            .load_first(self.widget, "kudos.list", fetch, move || {
+                self.announce_ready_once()
+            });
     }
 
     pub fn retry(self) {
@@ -171,50 +160,25 @@ impl WallState {
     }
 
     pub fn load_more(self) {
-        let Some((generation, page)) = self.paged.loading_more() else {
-            return;
-        };
         let query = self.query.get_untracked();
         let client = self.widget.client();
-        spawn_local(async move {
-            let result = api::list(&client, &query, Some(&page)).await;
-            if !self.paged.is_current(generation) {
-                return;
-            }
-            match result {
-                Ok(page) => self.paged.more_loaded(page),
-                Err(ClientError::Aborted) => {}
-                Err(error) => {
-                    self.widget.emit_error("kudos.list", &error);
-                    self.paged.more_failed(self.widget.error_text(&error));
-                }
-            }
-        });
+        self.paged
+            .load_more(self.widget, "kudos.list", move |page| async move {
+                api::list(&client, &query, Some(&page)).await
+            });
     }
 
-    /// New kudos from others, without a reload; an unchanged wall costs a 304.
+    /// New kudos from others, without a reload (an unchanged wall costs a 304), keeping any
+    /// reaction still in flight as the person sees it.
     fn poll(self) {
-        if self.list.try_get_untracked() != Some(Load::Ready) {
-            return;
-        }
-        let generation = self.paged.generation();
         let query = self.query.get_untracked();
         let client = self.widget.client();
-        spawn_local(async move {
-            let Ok(page) = api::list(&client, &query, None).await else {
-                return;
-            };
-            if self.paged.is_current(generation) {
-                self.merge_first_page(page);
-            }
-        });
-    }
-
-    /// Takes a fresh first page, keeping any reaction still in flight as the person sees it.
-    fn merge_first_page(self, page: Page<Kudos>) {
-        let reacting = self.reacting.get_untracked();
-        self.paged.merge_first(page, |fresh, shown| {
-            if reacting.iter().any(|(id, _)| *id == fresh.id) {
+        let fetch = async move { api::list(&client, &query, None).await };
+        self.paged.refresh(fetch, move |fresh, shown| {
+            let in_flight = self
+                .reacting
+                .try_with_untracked(|r| r.iter().any(|(id, _)| *id == fresh.id));
+            if in_flight == Some(true) {
                 fresh.reactions = shown.reactions.clone();
             }
         });
