@@ -804,28 +804,6 @@ async fn similar_ideas_match_title_words_best_first() {
     assert_eq!(ids(&one).len(), 1);
 }
 
-/// Every id of `sort` with `filter`, page by page with `limit`, checking the pages' shape.
-async fn all_pages(srv: &Srv, s: &Session, base: &str, limit: usize) -> Vec<i64> {
-    let mut seen = vec![];
-    let mut cursor: Option<String> = None;
-    loop {
-        let path = match &cursor {
-            Some(c) => format!("{base}&limit={limit}&cursor={c}"),
-            None => format!("{base}&limit={limit}"),
-        };
-        let page = srv.get_json(s, &path).await;
-        let page_ids = ids(&page);
-        assert!(page_ids.len() <= limit);
-        seen.extend(page_ids);
-        match page["next_cursor"].as_str() {
-            Some(c) => cursor = Some(c.to_owned()),
-            None => break,
-        }
-        assert!(seen.len() < 1000, "paging does not end");
-    }
-    seen
-}
-
 #[tokio::test]
 async fn cursors_page_every_sort_without_gaps_or_repeats() {
     let srv = spawn_with_board(false, false, 15).await;

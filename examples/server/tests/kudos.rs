@@ -908,28 +908,6 @@ async fn leaderboard_ranks_ties_opt_outs_and_around_me() {
     expect_problem(res, 404, "leaderboard_disabled").await;
 }
 
-/// Every id of a list query, page by page with `limit`.
-async fn all_pages(srv: &Srv, s: &Session, base: &str, limit: usize) -> Vec<i64> {
-    let mut seen = vec![];
-    let mut cursor: Option<String> = None;
-    loop {
-        let path = match &cursor {
-            Some(c) => format!("{base}&limit={limit}&cursor={c}"),
-            None => format!("{base}&limit={limit}"),
-        };
-        let page = srv.get_json(s, &path).await;
-        let page_ids = ids(&page);
-        assert!(page_ids.len() <= limit);
-        seen.extend(page_ids);
-        match page["next_cursor"].as_str() {
-            Some(c) => cursor = Some(c.to_owned()),
-            None => break,
-        }
-        assert!(seen.len() < 1000, "paging does not end");
-    }
-    seen
-}
-
 #[tokio::test]
 async fn list_filters_and_pages_by_cursor_without_gaps_or_repeats() {
     let srv = spawn_with_board().await;

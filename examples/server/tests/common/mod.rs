@@ -412,3 +412,26 @@ pub async fn field_errors(res: reqwest::Response) -> Vec<(String, String)> {
 pub fn pair(field: &str, code: &str) -> (String, String) {
     (field.to_owned(), code.to_owned())
 }
+
+/// Every id of a list query (`base` with its filters), page by page with `limit`, checking
+/// that no page is larger than asked and that paging ends.
+pub async fn all_pages(srv: &Srv, s: &Session, base: &str, limit: usize) -> Vec<i64> {
+    let mut seen = vec![];
+    let mut cursor: Option<String> = None;
+    loop {
+        let path = match &cursor {
+            Some(c) => format!("{base}&limit={limit}&cursor={c}"),
+            None => format!("{base}&limit={limit}"),
+        };
+        let page = srv.get_json(s, &path).await;
+        let page_ids = ids(&page);
+        assert!(page_ids.len() <= limit);
+        seen.extend(page_ids);
+        match page["next_cursor"].as_str() {
+            Some(c) => cursor = Some(c.to_owned()),
+            None => break,
+        }
+        assert!(seen.len() < 1000, "paging does not end");
+    }
+    seen
+}
