@@ -2,7 +2,7 @@
 //! against a fake backend, drive it as an employee would, and assert on its Shadow DOM and on
 //! the requests it sent.
 //!
-//! The fake backend replaces `window.fetch`. It follows the reference contract
+//! The fake backend (its `fetch`, log and failures come from `eslabon-testkit`) follows the reference contract
 //! (`examples/server/IDEAS_API.md`) under `/api/v1`, keeps its boards and ideas in memory,
 //! logs every request (method, url, query, headers, body), and lets a test make a route fail
 //! (500, 422 with `errors[]`, malformed JSON, an answer lost after the work was done) or
@@ -27,9 +27,6 @@ const API = "/api/v1";
 const boards = new Map();   // board id -> Board
 const ideas = [];           // every Idea (with `history`), each with its `board`
 const comments = [];        // every Comment, each with its `idea_id`
-const replies = new Map();  // Idempotency-Key -> the answer it got (a retry gets it again)
-let log = [];               // every request, oldest first
-let overrides = [];         // { method, path: RegExp, answer: {status?, errors?, commit?, malformed?, delay?} }
 let me = null;
 let nextId = 1000;
 
@@ -40,21 +37,6 @@ const HOUR = 3600 * 1000;
 
 export function fakeInstall(person) {
   me = JSON.parse(person);
-  if (!window.fetch.isFake) {
-    const fake = (input, init) => handle(new Request(input, init));
-    fake.isFake = true;
-    window.fetch = fake;
-  }
-}
-
-/// A new test: an empty log and every route answering normally.
-export function fakeReset() { log = []; overrides = []; }
-export function fakeHeal() { overrides = []; }
-export function fakeLog() { return JSON.stringify(log); }
-
-/// Makes `method` on paths matching `path` (a RegExp source) answer `answer` (JSON) instead.
-export function fakeOverride(method, path, answer) {
-  overrides.unshift({ method, path: new RegExp(path), answer: JSON.parse(answer) });
 }
 
 /// A board (missing fields get the reference defaults) and its ideas, replacing earlier ones.
@@ -94,48 +76,6 @@ export function fakeAddIdea(board, text, hoursAgo = 0) {
   ideas.push(idea);
 }
 
-/// Whether an element of a shadow root is rendered (not inside anything `hidden`).
-async function handle(req) {
-  const url = new URL(req.url);
-  const text = ["GET", "HEAD"].includes(req.method) ? "" : await req.text();
-  const request = {
-    method: req.method, url: url.pathname + url.search, path: url.pathname,
-    query: Object.fromEntries(url.searchParams), headers: Object.fromEntries(req.headers),
-    body: text ? JSON.parse(text) : null,
-  };
-  log.push(request);
-  const override = overrides.find(o => o.method === req.method && o.path.test(url.pathname));
-  const answer = override ? override.answer : {};
-  if (answer.delay) await wait(answer.delay, req.signal);
-  if (answer.malformed) return new Response('{"data": [{"id": 1,', { headers: { "content-type": "application/json" } });
-  const failure = answer.status && problem(answer.status, answer.errors ? "validation_failed" : "internal", answer.errors);
-  // `commit`: the server does the work, but its answer is lost on the way back.
-  if (failure && !answer.commit) return respond(failure);
-  const key = request.headers["idempotency-key"];
-  let reply = req.method === "POST" && key && replies.get(key);
-  if (!reply) {
-    reply = route(req.method, url.pathname.replace(/^.*?\/api\/v1/, ""), url.searchParams, request);
-    if (req.method === "POST" && key && reply.status < 300) replies.set(key, reply);
-  }
-  return respond(failure || reply);
-}
-
-function wait(ms, signal) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
-      clearTimeout(timer);
-      reject(new DOMException("The request was aborted", "AbortError"));
-    });
-  });
-}
-
-function respond({ status, body, headers = {} }) {
-  if (status === 204 || status === 304) return new Response(null, { status, headers });
-  const type = status >= 400 ? "application/problem+json" : "application/json";
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": type, ...headers } });
-}
-
 function problem(status, code, errors) {
   const body = { type: "https://eslabon.dev/problems/" + code, title: code, status, detail: code, code };
   if (errors) body.errors = errors;
@@ -144,6 +84,9 @@ function problem(status, code, errors) {
 
 const ok = (body, headers) => ({ status: 200, body, headers });
 const fieldError = (field, code) => ({ field, code, message: field + ": " + code });
+
+/// The widget's API, for the testkit's fake `fetch`.
+export function fakeRoute() { return route; }
 
 function route(method, path, query, request) {
   let m;
@@ -268,16 +211,10 @@ function hash(text) {
 }
 "##)]
 extern "C" {
+    #[wasm_bindgen(js_name = fakeRoute)]
+    fn fake_route() -> js_sys::Function;
     #[wasm_bindgen(js_name = fakeInstall)]
     fn fake_install(person: &str);
-    #[wasm_bindgen(js_name = fakeReset)]
-    fn fake_reset();
-    #[wasm_bindgen(js_name = fakeHeal)]
-    fn fake_heal();
-    #[wasm_bindgen(js_name = fakeLog)]
-    fn fake_log() -> String;
-    #[wasm_bindgen(js_name = fakeOverride)]
-    fn fake_override(method: &str, path: &str, answer: &str);
     #[wasm_bindgen(js_name = fakeBoard)]
     fn fake_board(board: &str, ideas: &str);
     #[wasm_bindgen(js_name = fakeAddIdea)]
@@ -337,6 +274,7 @@ fn setup() {
     }
     eslabon_kit::start(&[&eslabon_ideas::SPEC], "test");
     fake_install(ME);
+    fake_start(&fake_route());
     fake_reset();
     web_sys::window()
         .unwrap()

@@ -2,7 +2,7 @@
 //! against a fake backend, drive it as an employee would, and assert on its Shadow DOM and on
 //! the requests it sent.
 //!
-//! The fake backend replaces `window.fetch`. It follows the reference contract
+//! The fake backend (its `fetch`, log and failures come from `eslabon-testkit`) follows the reference contract
 //! (`examples/server/KUDOS_API.md`) under `/api/v1`: the signed-in person, the people
 //! directory, boards with their values and reactions, kudos (filters, cursor paging, ETag and
 //! 304), the giving budget, the leaderboard and its opt-out. It logs every request (method,
@@ -35,9 +35,6 @@ const VALUES = [
 const MINUTE = 60 * 1000;
 const boards = new Map();   // board id -> { board, values, reactions, ranking }
 const kudos = [];           // every kudos, each with its `board`
-const replies = new Map();  // Idempotency-Key -> the answer it got (a retry gets it again)
-let log = [];               // every request, oldest first
-let overrides = [];         // { method, path: RegExp, answer: {status?, code?, errors?, extra?, commit?, malformed?, delay?} }
 let me = null;
 let directory = [];         // the people as installed
 let people = [];            // the people now (a test may make someone leave)
@@ -48,28 +45,14 @@ let nextId = 1000;
 export function fakeInstall(person, everyone) {
   me = JSON.parse(person);
   directory = JSON.parse(everyone);
-  if (!window.fetch.isFake) {
-    const fake = (input, init) => handle(new Request(input, init));
-    fake.isFake = true;
-    window.fetch = fake;
-  }
 }
 
-/// A new test: an empty log, every route answering normally, everyone back in the directory,
+/// A new test (the testkit clears the log and the failures): everyone back in the directory,
 /// a budget of 5 a week with 2 used, and the viewer on the leaderboards.
-export function fakeReset(resetsAt) {
-  log = [];
-  overrides = [];
+export function fakeResetState(resetsAt) {
   people = directory.map(p => ({ ...p }));
   budget = { count: 5, used: 2, period: "week", resets_at: resetsAt };
   optOut = false;
-}
-export function fakeHeal() { overrides = []; }
-export function fakeLog() { return JSON.stringify(log); }
-
-/// Makes `method` on paths matching `path` (a RegExp source) answer `answer` (JSON) instead.
-export function fakeOverride(method, path, answer) {
-  overrides.unshift({ method, path: new RegExp(path), answer: JSON.parse(answer) });
 }
 
 /// Changes the giving budget (`count`, `used`, `period`).
@@ -135,54 +118,6 @@ function person(id) {
   return { id: p.id, name: p.name, team: p.team, avatar_url: null };
 }
 
-async function handle(req) {
-  const url = new URL(req.url);
-  const text = ["GET", "HEAD"].includes(req.method) ? "" : await req.text();
-  const request = {
-    method: req.method, url: url.pathname + url.search, path: url.pathname,
-    query: Object.fromEntries(url.searchParams), headers: Object.fromEntries(req.headers),
-    body: text ? JSON.parse(text) : null,
-  };
-  log.push(request);
-  const response = await answer(req, url, request);
-  request.status = response.status;
-  return response;
-}
-
-async function answer(req, url, request) {
-  const override = overrides.find(o => o.method === req.method && o.path.test(url.pathname));
-  const answer = override ? override.answer : {};
-  if (answer.delay) await wait(answer.delay, req.signal);
-  if (answer.malformed) return new Response('{"data": [{"id": 1,', { headers: { "content-type": "application/json" } });
-  const failure = answer.status
-    && problem(answer.status, answer.code || (answer.errors ? "validation_failed" : "internal"), answer.errors, answer.extra);
-  // `commit`: the server does the work, but its answer is lost on the way back.
-  if (failure && !answer.commit) return respond(failure);
-  const key = request.headers["idempotency-key"];
-  let reply = req.method === "POST" && key && replies.get(key);
-  if (!reply) {
-    reply = route(req.method, url.pathname.replace(/^.*?\/api\/v1/, ""), url.searchParams, request);
-    if (req.method === "POST" && key && reply.status < 300) replies.set(key, reply);
-  }
-  return respond(failure || reply);
-}
-
-function wait(ms, signal) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
-      clearTimeout(timer);
-      reject(new DOMException("The request was aborted", "AbortError"));
-    });
-  });
-}
-
-function respond({ status, body, headers = {} }) {
-  if (status === 204 || status === 304) return new Response(null, { status, headers });
-  const type = status >= 400 ? "application/problem+json" : "application/json";
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": type, ...headers } });
-}
-
 function problem(status, code, errors, extra) {
   const body = { type: "https://eslabon.dev/problems/" + code, title: code, status, detail: code, code, ...extra };
   if (errors) body.errors = errors;
@@ -192,6 +127,9 @@ function problem(status, code, errors, extra) {
 const ok = (body, headers) => ({ status: 200, body, headers });
 const fieldError = (field, code) => ({ field, code, message: field + ": " + code });
 const fold = text => (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+
+/// The widget's API, for the testkit's fake `fetch`.
+export function fakeRoute() { return route; }
 
 function route(method, path, query, request) {
   let m;
@@ -354,16 +292,12 @@ function hash(text) {
 }
 "##)]
 extern "C" {
+    #[wasm_bindgen(js_name = fakeRoute)]
+    fn fake_route() -> js_sys::Function;
     #[wasm_bindgen(js_name = fakeInstall)]
     fn fake_install(person: &str, people: &str);
-    #[wasm_bindgen(js_name = fakeReset)]
-    fn fake_reset(resets_at: &str);
-    #[wasm_bindgen(js_name = fakeHeal)]
-    fn fake_heal();
-    #[wasm_bindgen(js_name = fakeLog)]
-    fn fake_log() -> String;
-    #[wasm_bindgen(js_name = fakeOverride)]
-    fn fake_override(method: &str, path: &str, answer: &str);
+    #[wasm_bindgen(js_name = fakeResetState)]
+    fn fake_reset_state(resets_at: &str);
     #[wasm_bindgen(js_name = fakeBudget)]
     fn fake_budget(changes: &str);
     #[wasm_bindgen(js_name = fakeLeave)]
@@ -485,7 +419,9 @@ fn setup() {
         }
     }
     fake_install(ME, PEOPLE);
-    fake_reset(RESETS_AT);
+    fake_start(&fake_route());
+    fake_reset();
+    fake_reset_state(RESETS_AT);
     storage().clear().unwrap();
 }
 

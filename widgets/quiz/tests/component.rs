@@ -2,7 +2,7 @@
 //! the real elements in headless Chromium against a fake backend, drive them as an employee
 //! would, and assert on their Shadow DOM, on the events they fire and on the requests they sent.
 //!
-//! The fake backend replaces `window.fetch`. It follows the reference contract
+//! The fake backend (its `fetch`, log and failures come from `eslabon-testkit`) follows the reference contract
 //! (`examples/server/QUIZ_API.md`) under `/api/v1`: the signed-in person, quizzes with the
 //! person's status (passed, certificate, attempts, cool-down, the open attempt), attempts whose
 //! questions open one at a time with a deadline, answers recorded late after it, submission with
@@ -81,9 +81,6 @@ const BASE = {
 
 const quizzes = new Map();  // quiz id -> { def, status }
 const attempts = new Map(); // attempt id -> attempt (with the pool questions behind it)
-const replies = new Map();  // Idempotency-Key -> the answer it got (a retry gets it again)
-let log = [];               // every request, oldest first
-let overrides = [];         // { method, path: RegExp, answer: {status?, code?, extra?, commit?, malformed?, delay?} }
 let me = null;
 let seq = 0;
 let phase = null;           // when the widget's once-a-second timer started (see fakeTickPhase)
@@ -91,30 +88,16 @@ let lastDeadline = null;    // the deadline of the question opened last (ms)
 
 export function fakeInstall(person) {
   me = JSON.parse(person);
-  if (!window.fetch.isFake) {
-    const fake = (input, init) => handle(new Request(input, init));
-    fake.isFake = true;
-    window.fetch = fake;
-  }
 }
 
-/// A new test: no quizzes, no attempts (the next one is `att1`), an empty log, no failures.
-export function fakeReset() {
-  log = [];
-  overrides = [];
+/// A new test (the testkit clears the log and the failures): no quizzes, no attempts (the
+/// next one is `att1`).
+export function fakeResetState() {
   quizzes.clear();
   attempts.clear();
-  replies.clear();
   seq = 0;
   phase = null;
   lastDeadline = null;
-}
-export function fakeHeal() { overrides = []; }
-export function fakeLog() { return JSON.stringify(log); }
-
-/// Makes `method` on paths matching `path` (a RegExp source) answer `answer` (JSON) instead.
-export function fakeOverride(method, path, answer) {
-  overrides.unshift({ method, path: new RegExp(path), answer: JSON.parse(answer) });
 }
 
 /// A quiz `id`: the three standard questions with `changes` (JSON) on top; `changes.status`
@@ -146,53 +129,6 @@ export function announcePass(quiz) {
   window.dispatchEvent(new CustomEvent("eslabon-quiz-complete", { detail: { quiz, passed: true } }));
 }
 
-async function handle(req) {
-  const url = new URL(req.url);
-  const text = ["GET", "HEAD"].includes(req.method) ? "" : await req.text();
-  const request = {
-    method: req.method, url: url.pathname + url.search, path: url.pathname,
-    query: Object.fromEntries(url.searchParams), headers: Object.fromEntries(req.headers),
-    body: text ? JSON.parse(text) : null,
-  };
-  log.push(request);
-  const response = await answer(req, url, request);
-  request.status = response.status;
-  return response;
-}
-
-async function answer(req, url, request) {
-  const override = overrides.find(o => o.method === req.method && o.path.test(url.pathname));
-  const answer = override ? override.answer : {};
-  if (answer.delay) await wait(answer.delay, req.signal);
-  if (answer.malformed) return new Response('{"id": "q", "status": {', { headers: { "content-type": "application/json" } });
-  const failure = answer.status && problem(answer.status, answer.code || "internal", null, answer.extra);
-  // `commit`: the server does the work, but its answer is lost on the way back.
-  if (failure && !answer.commit) return respond(failure);
-  const key = request.headers["idempotency-key"];
-  let reply = req.method === "POST" && key && replies.get(key);
-  if (!reply) {
-    reply = route(req.method, url.pathname.replace(/^.*?\/api\/v1/, ""), url.searchParams, request);
-    if (req.method === "POST" && key && reply.status < 300) replies.set(key, reply);
-  }
-  return respond(failure || reply);
-}
-
-function wait(ms, signal) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
-      clearTimeout(timer);
-      reject(new DOMException("The request was aborted", "AbortError"));
-    });
-  });
-}
-
-function respond({ status, body, headers = {} }) {
-  if (status === 204 || status === 304) return new Response(null, { status, headers });
-  const type = status >= 400 ? "application/problem+json" : "application/json";
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": type, ...headers } });
-}
-
 function problem(status, code, errors, extra) {
   const body = { type: "https://eslabon.dev/problems/" + code, title: code, status, detail: code, code, ...extra };
   if (errors) body.errors = errors;
@@ -203,6 +139,9 @@ const ok = body => ({ status: 200, body });
 const fieldError = (field, code) => ({ field, code, message: field + ": " + code });
 const loc = (text, lang) => text == null ? null : typeof text === "string" ? text : (text[lang] || text.es);
 const iso = ms => new Date(ms).toISOString();
+
+/// The widget's API, for the testkit's fake `fetch`.
+export function fakeRoute() { return route; }
 
 function route(method, path, query, request) {
   let m;
@@ -370,16 +309,12 @@ function submit(quiz, a) {
 }
 "##)]
 extern "C" {
+    #[wasm_bindgen(js_name = fakeRoute)]
+    fn fake_route() -> js_sys::Function;
     #[wasm_bindgen(js_name = fakeInstall)]
     fn fake_install(person: &str);
-    #[wasm_bindgen(js_name = fakeReset)]
-    fn fake_reset();
-    #[wasm_bindgen(js_name = fakeHeal)]
-    fn fake_heal();
-    #[wasm_bindgen(js_name = fakeLog)]
-    fn fake_log() -> String;
-    #[wasm_bindgen(js_name = fakeOverride)]
-    fn fake_override(method: &str, path: &str, answer: &str);
+    #[wasm_bindgen(js_name = fakeResetState)]
+    fn fake_reset_state();
     #[wasm_bindgen(js_name = fakeQuiz)]
     fn fake_quiz(id: &str, changes: &str);
     #[wasm_bindgen(js_name = fakeStatus)]
@@ -494,7 +429,9 @@ fn setup() {
         }
     }
     fake_install(ME);
+    fake_start(&fake_route());
     fake_reset();
+    fake_reset_state();
     web_sys::window()
         .unwrap()
         .local_storage()

@@ -8,11 +8,110 @@ use eslabon_client::json::Json;
 use wasm_bindgen::{closure::Closure, prelude::*, JsCast};
 use web_sys::{Element, HtmlElement};
 
-#[wasm_bindgen(inline_js = "export function isVisible(el) { return el.checkVisibility(); }")]
+/// The part of every fake backend that is not about one widget: `fetch` replaced, every
+/// request logged (with the status it got), failures and delays injected on demand, and
+/// replays by `Idempotency-Key`. Each test file gives it a `route(method, path, query,
+/// request)` that answers `{status, body, headers}` for its widget's API.
+#[wasm_bindgen(inline_js = r##"
+let route = null;
+let log = [];               // every request, oldest first
+let overrides = [];         // { method, path: RegExp, answer: {status?, code?, errors?, extra?, commit?, malformed?, delay?} }
+const replies = new Map();  // Idempotency-Key -> the answer it got (a retry gets it again)
+
+export function isVisible(el) { return el.checkVisibility(); }
+
+export function fakeStart(routeFn) {
+  route = routeFn;
+  if (!window.fetch.isFake) {
+    const fake = (input, init) => handle(new Request(input, init));
+    fake.isFake = true;
+    window.fetch = fake;
+  }
+}
+
+export function fakeReset() { log = []; overrides = []; replies.clear(); }
+export function fakeHeal() { overrides = []; }
+export function fakeLog() { return JSON.stringify(log); }
+
+export function fakeOverride(method, path, answer) {
+  overrides.unshift({ method, path: new RegExp(path), answer: JSON.parse(answer) });
+}
+
+async function handle(req) {
+  const url = new URL(req.url);
+  const text = ["GET", "HEAD"].includes(req.method) ? "" : await req.text();
+  const request = {
+    method: req.method, url: url.pathname + url.search, path: url.pathname,
+    query: Object.fromEntries(url.searchParams), headers: Object.fromEntries(req.headers),
+    body: text ? JSON.parse(text) : null,
+  };
+  log.push(request);
+  const response = await answer(req, url, request);
+  request.status = response.status;
+  return response;
+}
+
+async function answer(req, url, request) {
+  const override = overrides.find(o => o.method === req.method && o.path.test(url.pathname));
+  const answer = override ? override.answer : {};
+  if (answer.delay) await wait(answer.delay, req.signal);
+  if (answer.malformed) return new Response('{"data": [{"id": 1,', { headers: { "content-type": "application/json" } });
+  const failure = answer.status
+    && problem(answer.status, answer.code || (answer.errors ? "validation_failed" : "internal"), answer.errors, answer.extra);
+  // `commit`: the server does the work, but its answer is lost on the way back.
+  if (failure && !answer.commit) return respond(failure);
+  const key = request.headers["idempotency-key"];
+  let reply = req.method === "POST" && key && replies.get(key);
+  if (!reply) {
+    reply = route(req.method, url.pathname.replace(/^.*?\/api\/v1/, ""), url.searchParams, request);
+    if (req.method === "POST" && key && reply.status < 300) replies.set(key, reply);
+  }
+  return respond(failure || reply);
+}
+
+function wait(ms, signal) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => {
+      clearTimeout(timer);
+      reject(new DOMException("The request was aborted", "AbortError"));
+    });
+  });
+}
+
+function respond({ status, body, headers = {} }) {
+  if (status === 204 || status === 304) return new Response(null, { status, headers });
+  const type = status >= 400 ? "application/problem+json" : "application/json";
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": type, ...headers } });
+}
+
+function problem(status, code, errors, extra) {
+  const body = { type: "https://eslabon.dev/problems/" + code, title: code, status, detail: code, code, ...extra };
+  if (errors) body.errors = errors;
+  return { status, body };
+}
+"##)]
 extern "C" {
     /// Whether the element is rendered (not `hidden`, not `display: none` up the tree).
     #[wasm_bindgen(js_name = isVisible)]
     pub fn is_visible(el: &Element) -> bool;
+
+    /// Replaces `fetch` (once) and routes every request to `route`.
+    #[wasm_bindgen(js_name = fakeStart)]
+    pub fn fake_start(route: &js_sys::Function);
+    /// A new test: an empty log, no injected failures, no stored replays.
+    #[wasm_bindgen(js_name = fakeReset)]
+    pub fn fake_reset();
+    /// Every route answers normally again (the log is kept).
+    #[wasm_bindgen(js_name = fakeHeal)]
+    pub fn fake_heal();
+    /// The log as JSON (see [`logged`]).
+    #[wasm_bindgen(js_name = fakeLog)]
+    pub fn fake_log() -> String;
+    /// Makes `method` on paths matching the regular expression `path` answer `answer` (JSON:
+    /// `status`, `code`, `errors`, `extra`, `commit`, `malformed`, `delay`) instead.
+    #[wasm_bindgen(js_name = fakeOverride)]
+    pub fn fake_override(method: &str, path: &str, answer: &str);
 }
 
 pub fn document() -> web_sys::Document {
