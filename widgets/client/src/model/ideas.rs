@@ -43,6 +43,16 @@ pub(crate) fn localized(v: Option<&Json>) -> (String, String) {
     }
 }
 
+/// A name in `lang` (`es` or `en`), or `id` when the backend gave none.
+pub(crate) fn name_in<'a>(lang: &str, es: &'a str, en: &'a str, id: &'a str) -> &'a str {
+    let name = if lang == "en" { en } else { es };
+    if name.is_empty() {
+        id
+    } else {
+        name
+    }
+}
+
 /// A category of a board.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Category {
@@ -54,16 +64,7 @@ pub struct Category {
 impl Category {
     /// The name in `lang` (`es` or `en`), or the id if the backend gave none.
     pub fn name(&self, lang: &str) -> &str {
-        let name = if lang == "en" {
-            &self.name_en
-        } else {
-            &self.name_es
-        };
-        if name.is_empty() {
-            &self.id
-        } else {
-            name
-        }
+        name_in(lang, &self.name_es, &self.name_en, &self.id)
     }
 }
 
@@ -152,16 +153,7 @@ impl Board {
     }
 
     pub fn name(&self, lang: &str) -> &str {
-        let name = if lang == "en" {
-            &self.name_en
-        } else {
-            &self.name_es
-        };
-        if name.is_empty() {
-            &self.id
-        } else {
-            name
-        }
+        name_in(lang, &self.name_es, &self.name_en, &self.id)
     }
 
     pub fn category(&self, id: &str) -> Option<&Category> {

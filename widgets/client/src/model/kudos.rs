@@ -3,7 +3,7 @@
 
 use super::{
     bad,
-    ideas::{count, flag, localized, Author},
+    ideas::{self, count, flag, localized, Author},
     object, optional, required, strings,
 };
 use crate::error::ClientError;
@@ -22,16 +22,7 @@ pub struct KudosValue {
 
 impl KudosValue {
     pub fn name(&self, lang: &str) -> &str {
-        let name = if lang == "en" {
-            &self.name_en
-        } else {
-            &self.name_es
-        };
-        if name.is_empty() {
-            &self.id
-        } else {
-            name
-        }
+        ideas::name_in(lang, &self.name_es, &self.name_en, &self.id)
     }
 }
 
@@ -76,16 +67,7 @@ impl KudosBoard {
     }
 
     pub fn name(&self, lang: &str) -> &str {
-        let name = if lang == "en" {
-            &self.name_en
-        } else {
-            &self.name_es
-        };
-        if name.is_empty() {
-            &self.id
-        } else {
-            name
-        }
+        ideas::name_in(lang, &self.name_es, &self.name_en, &self.id)
     }
 }
 
