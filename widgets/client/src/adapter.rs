@@ -43,7 +43,10 @@ pub const OPERATIONS: &[&str] = &[
 ];
 
 /// Built-in presets: pure data, one JSON file each.
-const PRESETS: &[(&str, &str)] = &[("eslabon", include_str!("../presets/eslabon.json"))];
+const PRESETS: &[(&str, &str)] = &[
+    ("eslabon", include_str!("../presets/eslabon.json")),
+    ("json-server", include_str!("../presets/json-server.json")),
+];
 
 /// Names of the built-in presets.
 pub fn preset_names() -> impl Iterator<Item = &'static str> {
@@ -64,7 +67,7 @@ pub struct OperationSpec {
     pub method: &'static str,
     /// Path template (`/ideas/{id}`), or an absolute `http(s)://` URL template.
     pub path: String,
-    pub query: Vec<(String, String)>,
+    pub query: Vec<(String, QueryValue)>,
     pub body: Option<Json>,
     pub headers: Vec<(String, String)>,
     /// Pointer to the list in the answer; `None` = the answer is one item.
@@ -80,12 +83,29 @@ pub struct OperationSpec {
     pub idempotency_key: bool,
 }
 
+/// One query parameter's value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum QueryValue {
+    /// A template: `"{status}"`, `"{me.id}"`, `"50"`.
+    Template(String),
+    /// The input value at `from` (`"{sort}"`) picks a template from `map`; a value that is not
+    /// in the map leaves the parameter out, and [`Adapter::accepts`] reports it unsupported.
+    Map {
+        from: String,
+        map: Vec<(String, String)>,
+    },
+}
+
 /// Where one model field comes from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FieldSpec {
     pub pointer: String,
     pub default: Option<Json>,
     pub convert: Option<Convert>,
+    /// The field is `true` when the value equals this template (`"{me.id}"`); for an array,
+    /// when any element does (at the `any` pointer inside each element, if given).
+    pub equals: Option<String>,
+    pub any: Option<String>,
 }
 
 /// Type conversions for backends that send `"12"` for numbers, numeric ids, or epoch dates.
@@ -96,6 +116,8 @@ pub enum Convert {
     Bool,
     /// RFC 3339, epoch seconds/milliseconds or `/Date(ms)/` → RFC 3339 string.
     Date,
+    /// The length of an array (embedded votes, comments…).
+    Count,
 }
 
 /// How to find the next page.
@@ -169,6 +191,13 @@ impl Issues<'_> {
     }
 }
 
+/// Whether a template uses the placeholder `name` or a field of it.
+fn mentions(name: &str) -> impl Fn(&str) -> bool {
+    let whole = ["{", name, "}"].concat();
+    let part = ["{", name, "."].concat();
+    move |t: &str| t.contains(&whole) || t.contains(&part)
+}
+
 fn valid_pointer(p: &str) -> bool {
     p.is_empty() || p.starts_with('/')
 }
@@ -231,6 +260,64 @@ fn string_map(v: &Json, field: &str, issues: &mut Issues<'_>) -> Vec<(String, St
     out
 }
 
+/// Query parameters: templates, or `{from, map}` value maps.
+fn query_map(v: &Json, issues: &mut Issues<'_>) -> Vec<(String, QueryValue)> {
+    let Some(entries) = v.as_object() else {
+        issues.add("query", "expected an object");
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (name, value) in entries {
+        let at = ["query.", name].concat();
+        if name.is_empty() {
+            issues.add(&at, "empty name");
+            continue;
+        }
+        let Some(fields) = value.as_object() else {
+            let single = Json::object([(name.as_str(), value.clone())]);
+            out.extend(
+                string_map(&single, "query", issues)
+                    .into_iter()
+                    .map(|(n, t)| (n, QueryValue::Template(t))),
+            );
+            continue;
+        };
+        let from = value
+            .get("from")
+            .and_then(Json::as_str)
+            .filter(|f| f.starts_with('{') && f.ends_with('}') && check_template(f).is_ok());
+        let Some(from) = from else {
+            issues.add(
+                &[&at, ".from"].concat(),
+                "expected one placeholder, like \"{sort}\"",
+            );
+            continue;
+        };
+        if let Some((key, _)) = fields
+            .iter()
+            .find(|(k, _)| !matches!(k.as_str(), "from" | "map"))
+        {
+            issues.add(&[&at, ".", key].concat(), "unknown key");
+            continue;
+        }
+        let map = match value.get("map") {
+            Some(m @ Json::Object(_)) => string_map(m, &[&at, ".map"].concat(), issues),
+            _ => {
+                issues.add(&[&at, ".map"].concat(), "expected an object of strings");
+                continue;
+            }
+        };
+        out.push((
+            name.clone(),
+            QueryValue::Map {
+                from: from.to_string(),
+                map,
+            },
+        ));
+    }
+    out
+}
+
 fn pointer_field(v: &Json, field: &str, issues: &mut Issues<'_>) -> Option<String> {
     match v.as_str() {
         Some(p) if valid_pointer(p) => Some(p.to_string()),
@@ -251,6 +338,8 @@ fn field_spec(v: &Json, at: &str, issues: &mut Issues<'_>) -> Option<FieldSpec> 
             pointer: pointer_field(v, at, issues)?,
             default: None,
             convert: None,
+            equals: None,
+            any: None,
         });
     }
     let Some(entries) = v.as_object() else {
@@ -261,6 +350,8 @@ fn field_spec(v: &Json, at: &str, issues: &mut Issues<'_>) -> Option<FieldSpec> 
         pointer: String::new(),
         default: None,
         convert: None,
+        equals: None,
+        any: None,
     };
     let mut ok = true;
     for (k, value) in entries {
@@ -270,16 +361,32 @@ fn field_spec(v: &Json, at: &str, issues: &mut Issues<'_>) -> Option<FieldSpec> 
                 None => ok = false,
             },
             "default" => spec.default = Some(value.clone()),
+            "equals" => match value.as_text().map(|t| (check_template(&t), t)) {
+                Some((Ok(()), t)) => spec.equals = Some(t.into_owned()),
+                Some((Err(e), _)) => {
+                    issues.add(&[at, ".equals"].concat(), e);
+                    ok = false;
+                }
+                None => {
+                    issues.add(&[at, ".equals"].concat(), "expected a string");
+                    ok = false;
+                }
+            },
+            "any" => match pointer_field(value, &[at, ".any"].concat(), issues) {
+                Some(p) => spec.any = Some(p),
+                None => ok = false,
+            },
             "convert" => {
                 spec.convert = match value.as_str() {
                     Some("number") => Some(Convert::Number),
                     Some("string") => Some(Convert::String),
                     Some("bool") => Some(Convert::Bool),
                     Some("date") => Some(Convert::Date),
+                    Some("count") => Some(Convert::Count),
                     _ => {
                         issues.add(
                             &[at, ".convert"].concat(),
-                            "expected number, string, bool or date",
+                            "expected number, string, bool, date or count",
                         );
                         ok = false;
                         None
@@ -294,6 +401,14 @@ fn field_spec(v: &Json, at: &str, issues: &mut Issues<'_>) -> Option<FieldSpec> 
     }
     if v.get("pointer").is_none() {
         issues.add(at, "missing pointer");
+        ok = false;
+    }
+    if spec.any.is_some() && spec.equals.is_none() {
+        issues.add(&[at, ".any"].concat(), "only meaningful with equals");
+        ok = false;
+    }
+    if spec.equals.is_some() && spec.convert.is_some() {
+        issues.add(&[at, ".convert"].concat(), "equals already gives a boolean");
         ok = false;
     }
     ok.then_some(spec)
@@ -364,12 +479,45 @@ fn next_spec(v: &Json, issues: &mut Issues<'_>) -> Option<NextSpec> {
 }
 
 impl OperationSpec {
+    /// Whether any template (path, query, headers, body, field `equals`) uses the placeholder
+    /// `name` or a field of it (`{me}`, `{me.id}`).
+    pub fn uses(&self, name: &str) -> bool {
+        let has = mentions(name);
+        self.sends(&has, &|q| match q {
+            QueryValue::Template(t) => has(t),
+            QueryValue::Map { from, map } => has(from) || map.iter().any(|(_, t)| has(t)),
+        }) || self
+            .fields
+            .iter()
+            .flatten()
+            .any(|(_, f)| f.equals.as_deref().is_some_and(&has))
+    }
+
     /// Whether a template needs the current user (`{me.…}`), so the transport loads it first.
     pub fn uses_me(&self) -> bool {
-        let has = |t: &str| t.contains("{me.") || t.contains("{me}");
-        has(&self.path)
-            || self.query.iter().chain(&self.headers).any(|(_, t)| has(t))
-            || self.body.as_ref().is_some_and(|b| has(&b.to_json_string()))
+        self.uses("me")
+    }
+
+    /// Whether this operation passes the input `name` with `value` on to the backend (for a
+    /// value map, only the values it maps).
+    pub fn accepts(&self, name: &str, value: &str) -> bool {
+        let has = mentions(name);
+        self.sends(&has, &|q| match q {
+            QueryValue::Template(t) => has(t),
+            QueryValue::Map { from, map } => has(from) && map.iter().any(|(k, _)| k == value),
+        })
+    }
+
+    /// Whether the request part of the operation matches: path, headers and body by `text`,
+    /// query values by `query`.
+    fn sends(&self, text: &dyn Fn(&str) -> bool, query: &dyn Fn(&QueryValue) -> bool) -> bool {
+        text(&self.path)
+            || self.headers.iter().any(|(_, t)| text(t))
+            || self.query.iter().any(|(_, q)| query(q))
+            || self
+                .body
+                .as_ref()
+                .is_some_and(|b| text(&b.to_json_string()))
     }
 
     /// Reads one operation; problems are pushed to `list` naming `op` and the field.
@@ -427,7 +575,7 @@ impl OperationSpec {
         for (key, value) in entries {
             match key.as_str() {
                 "method" | "path" => {}
-                "query" => spec.query = string_map(value, "query", &mut issues),
+                "query" => spec.query = query_map(value, &mut issues),
                 "headers" => spec.headers = string_map(value, "headers", &mut issues),
                 "body" if matches!(method, "GET" | "HEAD") => {
                     issues.add("body", "GET and HEAD requests cannot have a body")
@@ -554,6 +702,13 @@ impl Adapter {
         self.operations.iter().any(|(n, _)| n == operation)
     }
 
+    /// Whether `operation` exists and sends its input `name` with `value` to the backend: a
+    /// widget offers a sort, filter or search only where this is true.
+    pub fn accepts(&self, operation: &str, name: &str, value: &str) -> bool {
+        self.operation(operation)
+            .is_ok_and(|spec| spec.accepts(name, value))
+    }
+
     pub fn operation(&self, operation: &str) -> Result<&OperationSpec, ClientError> {
         self.operations
             .iter()
@@ -612,7 +767,19 @@ impl Adapter {
                     }
                 }
                 let mut query: Vec<(&str, Cow<'_, str>)> = Vec::new();
-                for (name, template) in &spec.query {
+                for (name, value) in &spec.query {
+                    let template = match value {
+                        QueryValue::Template(t) => t,
+                        QueryValue::Map { from, map } => {
+                            let key = ctx.single(from).flatten().and_then(Json::as_text);
+                            let chosen = key.and_then(|k| map.iter().find(|(v, _)| *v == k));
+                            if let Some(text) = chosen.and_then(|(_, t)| ctx.interpolate(t, false))
+                            {
+                                query.push((name, Cow::Owned(text)));
+                            }
+                            continue;
+                        }
+                    };
                     match ctx.single(template) {
                         Some(Some(Json::Array(values))) => {
                             query.extend(
@@ -677,10 +844,11 @@ impl Adapter {
         header: &dyn Fn(&str) -> Option<String>,
         body: &str,
     ) -> Result<Mapped, ClientError> {
-        self.read_page(operation, status, header, body, None)
+        self.read_page(operation, status, header, body, None, None)
     }
 
-    /// [`Adapter::read`] for the answer to a request made with `requested` (page numbers need it).
+    /// [`Adapter::read`] for the answer to a request made with `requested` (page numbers need
+    /// it), with the current user for field `equals` templates.
     pub fn read_page(
         &self,
         operation: &str,
@@ -688,8 +856,14 @@ impl Adapter {
         header: &dyn Fn(&str) -> Option<String>,
         body: &str,
         requested: Option<&PageRef>,
+        me: Option<&Json>,
     ) -> Result<Mapped, ClientError> {
         let spec = self.operation(operation)?;
+        let ctx = Ctx {
+            input: &Json::Null,
+            me,
+            item: None,
+        };
         if !(200..300).contains(&status) {
             let problem = Json::parse(body)
                 .ok()
@@ -717,7 +891,7 @@ impl Adapter {
                 mapped.item = Some(if empty {
                     value
                 } else {
-                    map_item(operation, spec, value)?
+                    map_item(operation, spec, value, &ctx)?
                 });
             }
             Some(_) if empty => mapped.items = Some(Vec::new()),
@@ -739,10 +913,9 @@ impl Adapter {
                 };
                 let mut items = Vec::with_capacity(list.len());
                 for item in list {
-                    items.push(map_item(operation, spec, item.clone())?);
+                    items.push(map_item(operation, spec, item.clone(), &ctx)?);
                 }
                 mapped.next = next_page(spec, &value, header, items.len() as u64, requested);
-                mapped.total = spec.total.as_ref().and_then(|t| value.pointer(t)?.as_u64());
                 mapped.total = spec.total.as_ref().and_then(|t| value.pointer(t)?.as_u64());
                 mapped.items = Some(items);
             }
@@ -832,12 +1005,36 @@ pub fn next_link(header: &str) -> Option<String> {
     }
 }
 
-fn map_item(operation: &str, spec: &OperationSpec, item: Json) -> Result<Json, ClientError> {
+fn map_item(
+    operation: &str,
+    spec: &OperationSpec,
+    item: Json,
+    ctx: &Ctx<'_>,
+) -> Result<Json, ClientError> {
     let Some(fields) = &spec.fields else {
         return Ok(item);
     };
     let mut out = Vec::with_capacity(fields.len());
     for (name, field) in fields {
+        if let Some(template) = &field.equals {
+            let wanted = ctx.interpolate(template, false);
+            let found = item.pointer(&field.pointer);
+            let same = |v: &Json| {
+                let v = match &field.any {
+                    Some(p) => v.pointer(p),
+                    None => Some(v),
+                };
+                v.and_then(Json::as_text)
+                    .is_some_and(|t| Some(t.as_ref()) == wanted.as_deref())
+            };
+            let hit = match found {
+                Some(Json::Array(list)) => list.iter().any(same),
+                Some(v) => same(v),
+                None => false,
+            };
+            out.push((name.clone(), Json::Bool(hit)));
+            continue;
+        }
         let value = match item.pointer(&field.pointer) {
             Some(Json::Null) | None => match &field.default {
                 Some(d) => d.clone(),
@@ -852,6 +1049,7 @@ fn map_item(operation: &str, spec: &OperationSpec, item: Json) -> Result<Json, C
                         Convert::String => ": expected a string",
                         Convert::Bool => ": expected a boolean",
                         Convert::Date => ": expected a date",
+                        Convert::Count => ": expected a list",
                     };
                     ClientError::bad(
                         operation,
@@ -891,6 +1089,7 @@ fn convert(v: &Json, to: Convert) -> Option<Json> {
             _ => None,
         },
         Convert::Date => to_date(v).map(Json::String),
+        Convert::Count => v.as_array().map(|list| Json::from(list.len() as f64)),
     }
 }
 
@@ -1075,6 +1274,17 @@ pub fn number_text(n: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_preset_loads_without_issues() {
+        for name in preset_names() {
+            let (_, text) = PRESETS.iter().find(|(n, _)| *n == name).unwrap();
+            let parsed = Json::parse(text).expect(name);
+            if let Err(issues) = Adapter::from_json(&parsed) {
+                panic!("{name}: {issues:?}");
+            }
+        }
+    }
 
     #[test]
     fn templates_check() {

@@ -452,10 +452,24 @@ impl Client {
     ) -> Result<Mapped, ClientError> {
         let config = &self.inner.config;
         let generation = self.inner.generation.get();
-        let me = if operation != "me" && config.adapter.operation(operation)?.uses_me() {
+        let spec = config.adapter.operation(operation)?;
+        let me = if operation != "me" && spec.uses_me() {
             Some(self.me().await?)
         } else {
             None
+        };
+        // `{$now}`: for backends that do not stamp what they store (json-server).
+        let stamped;
+        let input = if spec.uses("$now") && matches!(input, Json::Object(_)) {
+            let mut with_now = input.clone();
+            with_now.set(
+                "$now",
+                Json::from(String::from(js_sys::Date::new_0().to_iso_string())),
+            );
+            stamped = with_now;
+            &stamped
+        } else {
+            input
         };
         let plan =
             config
@@ -471,7 +485,7 @@ impl Client {
                 return Err(ClientError::Aborted);
             }
             let (error, retry_after) = match self
-                .exchange(operation, &plan, key.as_deref(), page, true)
+                .exchange(operation, &plan, key.as_deref(), page, me.as_ref(), true)
                 .await
             {
                 Ok(mapped) => return Ok(mapped),
@@ -501,6 +515,7 @@ impl Client {
         plan: &RequestPlan,
         key: Option<&str>,
         page: Option<&PageRef>,
+        me: Option<&Json>,
         abortable: bool,
     ) -> Result<Mapped, (ClientError, Option<u32>)> {
         let cached = if plan.method == "GET" {
@@ -537,7 +552,7 @@ impl Client {
             .inner
             .config
             .adapter
-            .read_page(operation, raw.status, &header, &raw.body, page)
+            .read_page(operation, raw.status, &header, &raw.body, page, me)
             .map_err(|e| (e, retry_after))?;
         if plan.method == "GET" {
             if let Some(etag) = header("ETag") {

@@ -493,7 +493,7 @@ fn page_number_pagination() {
     );
     // Page 2 of 5 items in pages of 2: one more page.
     let m = a
-        .read_page("ideas.list", 200, &no_headers, &body, Some(&next))
+        .read_page("ideas.list", 200, &no_headers, &body, Some(&next), None)
         .unwrap();
     assert_eq!(
         m.next,
@@ -513,6 +513,7 @@ fn page_number_pagination() {
             &no_headers,
             r#"{"items":[{"id":5}],"total":5,"per_page":2}"#,
             Some(&third),
+            None,
         )
         .unwrap();
     assert_eq!(last.next, None);
@@ -523,6 +524,7 @@ fn page_number_pagination() {
         &no_headers,
         r#"{"items":[{"id":5},{"id":6}],"total":6,"per_page":2}"#,
         Some(&third),
+        None,
     );
     assert_eq!(a4.unwrap().next, None);
 
