@@ -223,6 +223,11 @@ impl Client {
         self.inner.config.adapter.supports(operation)
     }
 
+    /// Whether `operation` passes the input `name` with `value` to the backend.
+    pub fn accepts(&self, operation: &str, name: &str, value: &str) -> bool {
+        self.inner.config.adapter.accepts(operation, name, value)
+    }
+
     /// The signed-in person: the inline `me` of the config, else the `me` operation (one
     /// request per page, then cached).
     pub async fn me(&self) -> Result<Json, ClientError> {

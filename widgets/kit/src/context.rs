@@ -178,6 +178,28 @@ impl Widget {
         self.client.with(|c| c.supports(operation))
     }
 
+    /// Whether the backend takes the input `name` = `value` of `operation` (a sort, a filter):
+    /// controls for inputs it would ignore are hidden.
+    pub fn accepts(&self, operation: &str, name: &str, value: &str) -> bool {
+        self.client.with(|c| c.accepts(operation, name, value))
+    }
+
+    /// For a feature the whole widget depends on: `None` when the backend has `operation`, else
+    /// the editor notice to show instead (also written once to the console).
+    pub fn missing(&self, operation: &str) -> Option<String> {
+        self.missing_as(operation, "notice.unsupported")
+    }
+
+    /// [`Widget::missing`] with the widget's own message (`key`, with `{operation}`).
+    pub fn missing_as(&self, operation: &str, key: &'static str) -> Option<String> {
+        if self.supports(operation) {
+            return None;
+        }
+        let text = self.i18n.t_now(key).replace("{operation}", operation);
+        log_once(&[self.host().tag, ": ", &text].concat());
+        Some(text)
+    }
+
     /// Fires `eslabon-ready` once the first screen is in the DOM and usable (benchmarks time
     /// this). Call it when the widget's first screen no longer waits for anything.
     pub fn announce_ready(&self) {

@@ -250,6 +250,11 @@ pub const KIT_CATALOG: Catalog = &[
         "Sent what was pending.",
     ),
     (
+        "notice.unsupported",
+        "este servidor no ofrece la operación «{operation}», así que esta parte no se muestra.",
+        "this backend has no “{operation}” operation, so this part is not shown.",
+    ),
+    (
         "notice.editor",
         "Aviso para quien edita esta página",
         "Notice for the editor of this page",

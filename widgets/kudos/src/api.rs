@@ -101,7 +101,7 @@ pub async fn list(
 /// What the composer sends.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct NewKudos {
-    pub to: String,
+    pub to: Person,
     pub message: String,
     pub values: Vec<String>,
 }
@@ -119,7 +119,17 @@ pub async fn create(
         .collect();
     let input = Json::object([
         ("board", Json::from(board)),
-        ("to", Json::from(kudos.to.as_str())),
+        ("to", Json::from(kudos.to.id.as_str())),
+        // The whole person, for backends that store names rather than look them up.
+        (
+            "recipient",
+            Json::object([
+                ("id", Json::from(kudos.to.id.as_str())),
+                ("name", Json::from(kudos.to.name.as_str())),
+                ("team", Json::from(kudos.to.team.clone())),
+                ("avatar_url", Json::from(kudos.to.avatar_url.clone())),
+            ]),
+        ),
         ("message", Json::from(kudos.message.trim())),
         ("values", Json::Array(values)),
     ]);

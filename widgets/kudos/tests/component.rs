@@ -2429,3 +2429,34 @@ async fn a_refresh_after_show_more_keeps_every_kudos() {
     assert_eq!(shown, expected);
     el.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_leaderboard_on_a_backend_without_one_is_an_editor_notice_only() {
+    setup();
+    let ready = Events::listen("eslabon-ready");
+    let el = mount(
+        "general",
+        &[
+            ("view", "leaderboard"),
+            ("preset", "json-server"),
+            ("api", "/elsewhere"),
+        ],
+    );
+    until("the editor notice", || {
+        shadow_query(&el, "[part=notice]").is_some()
+    })
+    .await;
+    let notice = text(&el, "[part=notice]");
+    assert!(notice.contains("kudos.leaderboard"), "{notice}");
+    until("eslabon-ready", || ready.count() > 0).await;
+    tick(50).await;
+    assert!(
+        shadow_all(&el, "button, table, ol").is_empty(),
+        "no leaderboard controls for employees"
+    );
+    assert!(
+        logged(&fake_log(), "GET", |path| path.contains("leaderboard")).is_empty(),
+        "no leaderboard was asked for"
+    );
+    el.remove();
+}

@@ -5,6 +5,7 @@ use eslabon_kit::Catalog;
 pub const CATALOG: Catalog = &[
     ("quiz.missing", "Falta el atributo quiz: indica qué cuestionario mostrar, por ejemplo quiz=\"social-media-guidelines\".", "The quiz attribute is missing: say which quiz to show, for example quiz=\"social-media-guidelines\"."),
     ("quiz.unknown", "El cuestionario «{quiz}» no existe en este servidor.", "The quiz “{quiz}” does not exist on this server."),
+    ("quiz.unsupported", "este servidor no puede puntuar cuestionarios (no tiene la operación «{operation}»), así que el cuestionario no se muestra a los empleados.", "this backend cannot score quizzes (it has no “{operation}” operation), so the quiz is not shown to employees."),
     ("quiz.loading", "Cargando el cuestionario…", "Loading the quiz…"),
     ("quiz.load_failed", "No se pudo cargar el cuestionario.", "The quiz could not be loaded."),
     // Start

@@ -117,6 +117,15 @@ impl QuizState {
                 self.announce_ready_once();
                 return quiz;
             };
+            // Scoring happens on the server: a backend that cannot score shows no quiz at all.
+            let missing = ["quiz.get", "quiz.start", "quiz.answer", "quiz.submit"]
+                .into_iter()
+                .find_map(|operation| self.widget.missing_as(operation, "quiz.unsupported"));
+            if let Some(message) = missing {
+                self.problem.set(Some(message));
+                self.announce_ready_once();
+                return quiz;
+            }
             self.problem.set(None);
             let same_quiz = previous.flatten().as_ref() == Some(&id);
             if !same_quiz {

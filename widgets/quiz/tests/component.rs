@@ -2125,3 +2125,44 @@ async fn switching_the_locale_reloads_the_quiz_in_that_language() {
     );
     el.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_backend_that_cannot_score_gets_an_editor_notice_and_no_quiz() {
+    setup();
+    let el = mount(
+        "t-single",
+        &[("preset", "json-server"), ("api", "/elsewhere")],
+    );
+    until("the editor notice", || {
+        shadow_query(&el, "[part=notice]").is_some()
+    })
+    .await;
+    let notice = text(&el, "[part=notice]");
+    assert!(
+        notice.contains("no puede puntuar cuestionarios") && notice.contains("quiz.get"),
+        "{notice}"
+    );
+    tick(50).await;
+    assert!(
+        shadow_all(&el, "button, input, [role=radio]").is_empty(),
+        "employees get no quiz controls"
+    );
+    assert!(
+        logged(&fake_log(), "GET", |path| path.starts_with("/elsewhere")).is_empty(),
+        "nothing was asked of the backend"
+    );
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_share_gate_on_a_backend_without_quizzes_stays_open() {
+    setup();
+    let el = mount_share("t-single");
+    el.set_attribute("preset", "json-server").unwrap();
+    until("the share buttons", || {
+        shadow_all(&el, "button, a[href]").len() > 2
+    })
+    .await;
+    assert!(text(&el, ".root").contains("LinkedIn"));
+    el.remove();
+}

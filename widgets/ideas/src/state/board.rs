@@ -126,10 +126,22 @@ impl BoardState {
                 self.announce_ready_once();
                 return;
             };
+            if let Some(message) = self.widget.missing("ideas.list") {
+                self.board_problem.set(Some(message));
+                self.list.set(Load::Ready);
+                self.announce_ready_once();
+                return;
+            }
             self.board_problem.set(None);
             self.board.set(None);
             self.screen.set(Screen::List);
-            self.query.update(|q| q.board = board.clone());
+            let sorts = self.sorts();
+            self.query.update(|q| {
+                q.board = board.clone();
+                if !sorts.is_empty() && !sorts.contains(&q.sort) {
+                    q.sort = sorts[0];
+                }
+            });
             let client = self.widget.client();
             spawn_local(async move {
                 let loaded = api::load_board(&client, &board).await;
@@ -157,6 +169,19 @@ impl BoardState {
                 }
             });
         });
+    }
+
+    /// The orders the backend can give (a backend that takes none gets no sort control).
+    pub fn sorts(self) -> Vec<Sort> {
+        Sort::ALL
+            .into_iter()
+            .filter(|s| self.widget.accepts("ideas.list", "sort", s.param()))
+            .collect()
+    }
+
+    /// Whether the backend filters the list by `input` (`status`, `mine`…).
+    pub fn filters_by(self, input: &str) -> bool {
+        self.widget.accepts("ideas.list", input, "1")
     }
 
     fn reload_on_query_change(self) {

@@ -41,7 +41,7 @@ pub fn IdeasWidget(widget: Widget) -> impl IntoView {
                             <h2 id="ideas-heading" part="heading">{heading}</h2>
                             <p class="tagline">{move || i18n.t("ideas.tagline")}</p>
                         </header>
-                        <composer::Composer state=composer />
+                        {widget.supports("ideas.create").then(|| view! { <composer::Composer state=composer /> })}
                         <toolbar::Toolbar board=board />
                         <list::IdeaList board=board />
                     </div>

@@ -15,11 +15,26 @@ pub fn Toolbar(board: BoardState) -> impl IntoView {
         Sort::New => "ideas.sort_new",
         Sort::Trending => "ideas.sort_trending",
     };
-    let sorts = Sort::ALL.map(|sort| {
+    // Only what the backend can do: one order or none needs no control.
+    let sorts = board.sorts();
+    let sort_field = (sorts.len() > 1).then(|| {
+        let options = sorts
+            .into_iter()
+            .map(|sort| {
+                view! {
+                    <option value=sort.param() selected=move || query.with(|q| q.sort == sort)>
+                        {move || i18n.t(sort_label(sort))}
+                    </option>
+                }
+            })
+            .collect_view();
         view! {
-            <option value=sort.param() selected=move || query.with(|q| q.sort == sort)>
-                {move || i18n.t(sort_label(sort))}
-            </option>
+            <label class="field">
+                <span>{move || i18n.t("ideas.sort")}</span>
+                <select on:change=move |ev| board.set_sort(Sort::from_param(&event_target_value(&ev)))>
+                    {options}
+                </select>
+            </label>
         }
     });
     let statuses = move || {
@@ -46,7 +61,7 @@ pub fn Toolbar(board: BoardState) -> impl IntoView {
             .board
             .with(|b| b.as_ref().map(|b| b.categories.clone()))
             .unwrap_or_default();
-        (!list.is_empty()).then(|| {
+        (!list.is_empty() && board.filters_by("category")).then(|| {
             let options = list
                 .into_iter()
                 .map(|c| {
@@ -76,48 +91,53 @@ pub fn Toolbar(board: BoardState) -> impl IntoView {
     };
     view! {
         <div class="toolbar" role="group" aria-label=move || i18n.t("ideas.filters") part="toolbar">
-            <label class="field search">
-                <span>{move || i18n.t("ideas.search")}</span>
-                <input
-                    type="search"
-                    id="ideas-search"
-                    autocomplete="off"
-                    placeholder=move || i18n.t("ideas.search_placeholder")
-                    prop:value=move || board.search_text.get()
-                    on:input=move |ev| board.search_text.set(event_target_value(&ev))
-                />
-            </label>
-            <label class="field">
-                <span>{move || i18n.t("ideas.sort")}</span>
-                <select on:change=move |ev| board.set_sort(Sort::from_param(&event_target_value(&ev)))>
-                    {sorts}
-                </select>
-            </label>
-            <label class="field">
-                <span>{move || i18n.t("ideas.status_filter")}</span>
-                <select on:change=move |ev| board.set_status(non_empty(event_target_value(&ev)))>
-                    <option value="" selected=move || query.with(|q| q.status.is_none())>{move || i18n.t("ideas.any")}</option>
-                    {statuses}
-                </select>
-            </label>
+            // The search box filters loaded ideas at once, but only a backend that searches can
+            // find the rest: without one, it would hide ideas that exist.
+            <Show when=move || board.filters_by("q")>
+                <label class="field search">
+                    <span>{move || i18n.t("ideas.search")}</span>
+                    <input
+                        type="search"
+                        id="ideas-search"
+                        autocomplete="off"
+                        placeholder=move || i18n.t("ideas.search_placeholder")
+                        prop:value=move || board.search_text.get()
+                        on:input=move |ev| board.search_text.set(event_target_value(&ev))
+                    />
+                </label>
+            </Show>
+            {sort_field}
+            <Show when=move || board.filters_by("status")>
+                <label class="field">
+                    <span>{move || i18n.t("ideas.status_filter")}</span>
+                    <select on:change=move |ev| board.set_status(non_empty(event_target_value(&ev)))>
+                        <option value="" selected=move || query.with(|q| q.status.is_none())>{move || i18n.t("ideas.any")}</option>
+                        {statuses}
+                    </select>
+                </label>
+            </Show>
             {categories}
             <div class="toggles">
-                <button
-                    type="button"
-                    class="btn toggle"
-                    aria-pressed=move || query.with(|q| q.mine).to_string()
-                    on:click=move |_| board.toggle_mine()
-                >
-                    {move || i18n.t("ideas.mine")}
-                </button>
-                <button
-                    type="button"
-                    class="btn toggle"
-                    aria-pressed=move || query.with(|q| q.voted).to_string()
-                    on:click=move |_| board.toggle_voted()
-                >
-                    {move || i18n.t("ideas.voted_filter")}
-                </button>
+                <Show when=move || board.filters_by("mine")>
+                    <button
+                        type="button"
+                        class="btn toggle"
+                        aria-pressed=move || query.with(|q| q.mine).to_string()
+                        on:click=move |_| board.toggle_mine()
+                    >
+                        {move || i18n.t("ideas.mine")}
+                    </button>
+                </Show>
+                <Show when=move || board.filters_by("voted")>
+                    <button
+                        type="button"
+                        class="btn toggle"
+                        aria-pressed=move || query.with(|q| q.voted).to_string()
+                        on:click=move |_| board.toggle_voted()
+                    >
+                        {move || i18n.t("ideas.voted_filter")}
+                    </button>
+                </Show>
             </div>
             <p class="count" role="status">{count}</p>
         </div>

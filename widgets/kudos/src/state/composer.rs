@@ -395,7 +395,7 @@ impl ComposerState {
             return;
         };
         let kudos = NewKudos {
-            to: to.id.clone(),
+            to: to.clone(),
             message: self.message.get_untracked(),
             values: self.values.get_untracked(),
         };

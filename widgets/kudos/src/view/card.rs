@@ -16,8 +16,14 @@ pub fn KudosCard(wall: WallState, id: String) -> impl IntoView {
             .with(|list| list.iter().find(|k| k.id == lookup).cloned())
             .unwrap_or_default()
     });
+    // Names, teams and values filter the wall only where the backend filters by them.
+    let filters_by =
+        move |input: &str, value: &str| wall.widget.accepts("kudos.list", input, value);
     let person = move |giver: bool| {
         let p = kudos.with(|k| if giver { k.from.clone() } else { k.to.clone() });
+        if !filters_by("person", &p.id) {
+            return view! { <span class="person">{p.name}</span> }.into_any();
+        }
         let label = i18n.tf("kudos.show_person", &[("name", &p.name)]);
         let filter = (p.id.clone(), p.name.clone());
         view! {
@@ -26,16 +32,21 @@ pub fn KudosCard(wall: WallState, id: String) -> impl IntoView {
                 {p.name.clone()}
             </button>
         }
+        .into_any()
     };
     let team = move || {
         let team = kudos.with(|k| k.to.team.clone())?;
+        if !filters_by("team", &team) {
+            return Some(view! { <span class="chip team">{team}</span> }.into_any());
+        }
         let label = i18n.tf("kudos.show_team", &[("team", &team)]);
         let filter = team.clone();
         Some(view! {
             <button type="button" class="chip team" aria-label=label on:click=move |_| wall.set_team_filter(Some(filter.clone()))>
                 {team}
             </button>
-        })
+        }
+        .into_any())
     };
     let values = move || {
         let lang = i18n.locale.get().tag();
@@ -47,6 +58,16 @@ pub fn KudosCard(wall: WallState, id: String) -> impl IntoView {
                     let (emoji, name, color) = value.map_or((String::new(), id.clone(), String::new()), |v| {
                         (v.emoji.clone(), v.name(lang).to_string(), v.color.clone())
                     });
+                    if !filters_by("value", &id) {
+                        return view! {
+                            <li>
+                                <span class="value" style:--value-color=color>
+                                    <span aria-hidden="true">{emoji}</span> " " {name}
+                                </span>
+                            </li>
+                        }
+                        .into_any();
+                    }
                     let label = i18n.tf("kudos.show_value", &[("value", &name)]);
                     view! {
                         <li>
@@ -56,6 +77,7 @@ pub fn KudosCard(wall: WallState, id: String) -> impl IntoView {
                             </button>
                         </li>
                     }
+                    .into_any()
                 })
                 .collect_view()
         })

@@ -19,7 +19,7 @@ pub fn KudosWidget(widget: Widget) -> impl IntoView {
     let host = widget.host();
     let leaderboard_view =
         host.attr_untracked("view").as_deref().map(str::trim) == Some("leaderboard");
-    let wall = WallState::new(widget, !leaderboard_view);
+    let wall = WallState::new(widget, !leaderboard_view && widget.supports("kudos.list"));
     let heading = move || {
         let lang = i18n.locale.get().tag();
         if let Some(person) = wall.profile.get() {
@@ -48,12 +48,23 @@ pub fn KudosWidget(widget: Widget) -> impl IntoView {
             .with(|s| s.as_ref().is_some_and(|s| s.board.participants_only))
             .then(|| view! { <p class="hint">{i18n.t("kudos.participants_only")}</p> })
     };
-    let leaderboard = leaderboard_view
+    // A backend without the list this view shows gets an editor notice instead of the view.
+    let missing = widget.missing(if leaderboard_view {
+        "kudos.leaderboard"
+    } else {
+        "kudos.list"
+    });
+    if missing.is_some() {
+        wall.announce_ready_once();
+    }
+    let leaderboard = (leaderboard_view && missing.is_none())
         .then(|| LeaderboardState::new(widget, wall.board_id, move || wall.announce_ready_once()));
     let composer = (!leaderboard_view).then(|| ComposerState::new(wall));
+    let missing = StoredValue::new(missing);
     let body = move || {
         match (leaderboard, composer) {
         (Some(board), _) => view! { <leaderboard::LeaderboardView state=board /> }.into_any(),
+        (None, None) => ().into_any(),
         (None, composer) => view! {
             <header class="wall-head">
                 <h2 id="kudos-heading" part="heading">{heading}</h2>
@@ -68,8 +79,8 @@ pub fn KudosWidget(widget: Widget) -> impl IntoView {
     };
     view! {
         <Frame widget=widget>
-            {move || wall.problem.get().map(|message| view! { <EditorNotice i18n=i18n message=message /> })}
-            <Show when=move || wall.problem.get().is_none()>
+            {move || wall.problem.get().or_else(|| missing.get_value()).map(|message| view! { <EditorNotice i18n=i18n message=message /> })}
+            <Show when=move || wall.problem.get().is_none() && missing.with_value(Option::is_none)>
                 <section class="kudos" aria-labelledby=if leaderboard_view { "lb-heading" } else { "kudos-heading" } part="container">
                     {body}
                 </section>
