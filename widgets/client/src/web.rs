@@ -458,8 +458,14 @@ impl Client {
         let config = &self.inner.config;
         let generation = self.inner.generation.get();
         let spec = config.adapter.operation(operation)?;
+        // A backend with no `me` operation and no inline `me` still answers: `{me.*}` parts are
+        // left out and `equals: "{me.id}"` fields are false.
         let me = if operation != "me" && spec.uses_me() {
-            Some(self.me().await?)
+            match self.me().await {
+                Ok(me) => Some(me),
+                Err(ClientError::Unsupported { .. }) => None,
+                Err(error) => return Err(error),
+            }
         } else {
             None
         };
