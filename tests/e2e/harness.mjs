@@ -1,6 +1,8 @@
 // Helpers shared by the end-to-end tests (node:test + playwright-core, system Chromium).
 //
 //   startServer()         the reference server on a free loopback port, in-memory database
+//   startJsonServer()     json-server 0.17 (npm) over a temp copy of examples/json-server/db.json,
+//                         serving examples/json-server/index.html and the built suite
 //   launchBrowser()       /usr/bin/chromium, headless, with the flags this machine needs
 //   openPage()            a fresh context + page that records console errors, page errors, dialogs
 //   waitForReady()        waits until widgets have fired `eslabon-ready`
@@ -12,6 +14,9 @@
 //   ESLABON_SERVER_BIN  server binary (default: $ESLABON_ROOT/target/debug/eslabon-server)
 //   ESLABON_SITE        built site: index.html, eslabon/, pages/ (default: $ESLABON_ROOT/target/site)
 import { spawn } from "node:child_process";
+import { copyFile, mkdir, mkdtemp, readdir, rm, symlink } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -20,6 +25,8 @@ export const ROOT = path.resolve(process.env.ESLABON_ROOT ?? path.join(path.dirn
 export const SERVER_BIN = path.resolve(ROOT, process.env.ESLABON_SERVER_BIN ?? "target/debug/eslabon-server");
 export const SITE = path.resolve(ROOT, process.env.ESLABON_SITE ?? "target/site");
 export const CHROMIUM = "/usr/bin/chromium";
+export const JSON_SERVER_BIN = path.join(ROOT, "tests/node_modules/.bin/json-server");
+export const JSON_SERVER_EXAMPLE = path.join(ROOT, "examples/json-server");
 
 const START_TIMEOUT_MS = 30_000;
 
@@ -87,6 +94,85 @@ export async function startServer({ profile = "test", config, extraArgs = [] } =
       child.kill("SIGTERM");
     }),
   };
+}
+
+/** A TCP port that was free on 127.0.0.1 a moment ago (for servers that cannot take port 0). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts json-server 0.17 (tests/node_modules/.bin/json-server) the way
+ * examples/json-server/README.md does by hand, in a temp dir: a copy of `db` (default
+ * examples/json-server/db.json, so the committed file is never written), `public/` with the
+ * example's index.html and .css files and a symlink `eslabon` -> $ESLABON_SITE/eslabon, the
+ * example's routes.json (the API under /api), on a free port of 127.0.0.1. json-server prints
+ * no machine-readable line, so this polls `GET /api/people?_limit=1` until it answers (30 s).
+ * Resolves to `{ url, dir, stop, output }`: `url` has no trailing slash, `dir` is the temp dir
+ * (its db.json is what json-server stored), `stop()` ends the process and removes the dir,
+ * `output()` returns what it printed lately (for assertion messages).
+ */
+export async function startJsonServer({ db = path.join(JSON_SERVER_EXAMPLE, "db.json") } = {}) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "eslabon-json-server-"));
+  const pub = path.join(dir, "public");
+  await mkdir(pub);
+  await copyFile(db, path.join(dir, "db.json"));
+  for (const name of await readdir(JSON_SERVER_EXAMPLE)) {
+    if (/\.(html|css)$/.test(name)) await copyFile(path.join(JSON_SERVER_EXAMPLE, name), path.join(pub, name));
+  }
+  await symlink(path.join(SITE, "eslabon"), path.join(pub, "eslabon"), "dir");
+  const port = await freePort();
+  // json-server 0.17 joins --static with its working directory: a relative path, run in `dir`.
+  const args = ["db.json", "--routes", path.join(JSON_SERVER_EXAMPLE, "routes.json"), "--static", "./public",
+    "--host", "127.0.0.1", "--port", String(port)];
+  const child = spawn(JSON_SERVER_BIN, args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+  running.add(child);
+  let output = "";
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.setEncoding("utf8");
+    stream.on("data", (chunk) => { output = (output + chunk).slice(-8000); });
+  }
+  let exited = null;
+  let spawnError = null;
+  child.once("error", (error) => { spawnError = error; });
+  child.once("exit", (code, signal) => { exited = { code, signal }; running.delete(child); });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () => new Promise((resolve) => {
+    const cleanup = () => rm(dir, { recursive: true, force: true }).then(resolve, resolve);
+    if (exited || child.exitCode !== null || child.signalCode !== null) return cleanup();
+    const killer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    child.once("exit", () => { clearTimeout(killer); cleanup(); });
+    child.kill("SIGTERM");
+  });
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    if (spawnError || exited) {
+      await stop();
+      throw new Error(`json-server ${spawnError ? `could not start: ${spawnError.message}` : `exited (code ${exited.code}, signal ${exited.signal})`}` +
+        `\n  command: ${JSON_SERVER_BIN} ${args.join(" ")} (in ${dir})\n  output:\n${output}`);
+    }
+    try {
+      const response = await fetch(`${url}/api/people?_limit=1`);
+      if (response.ok) break;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`json-server did not answer within ${START_TIMEOUT_MS / 1000} s\n  command: ${JSON_SERVER_BIN} ${args.join(" ")}\n  output:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.unref();
+  child.stdout.unref?.();
+  child.stderr.unref?.();
+  return { url, dir, stop, output: () => output };
 }
 
 /** The system Chromium (Debian package), headless, root-safe, with no background traffic. */
