@@ -69,7 +69,11 @@ pub fn IdeaDetail(state: DetailState) -> impl IntoView {
             <div class="detail-head">
                 <VoteButton board=board idea=shown />
                 <div>
-                    <p class="number">{move || i18n.tf("detail.number", &[("id", &id)])}</p>
+                    // A number people can quote; a backend's opaque ids (`i12`, uuids) are not.
+                    {id.bytes().all(|b| b.is_ascii_digit()).then(|| {
+                        let id = id.clone();
+                        view! { <p class="number">{move || i18n.tf("detail.number", &[("id", &id)])}</p> }
+                    })}
                     <h3 id="detail-title" tabindex="-1">{move || shown.with(|i| i.title.clone())}</h3>
                     <IdeaMeta board=board idea=shown />
                 </div>
