@@ -176,10 +176,13 @@ impl fmt::Display for ClientError {
                 field,
                 detail,
             } => {
-                for part in [operation, ": ", field, ": ", detail] {
-                    f.write_str(part)?;
+                f.write_str(operation)?;
+                if !field.is_empty() {
+                    f.write_str(": ")?;
+                    f.write_str(field)?;
                 }
-                Ok(())
+                f.write_str(": ")?;
+                f.write_str(detail)
             }
             ClientError::Unsupported { operation } => {
                 f.write_str(operation)?;

@@ -823,14 +823,13 @@ fn the_readme_example_adapter_is_valid() {
     let a = Adapter::from_json(&json(&readme[start..end])).unwrap_or_else(|e| panic!("{e:?}"));
     assert!(a.supports("ideas.vote") && a.operation("ideas.vote").unwrap().uses_me());
     let me = json(r#"{"id":"ana"}"#);
-    let item = json(r#"{"id":5}"#);
     let plan = a
         .plan(
             "/api",
             "ideas.vote",
-            &json(r#"{"board":"b"}"#),
+            &json(r#"{"board":"b","id":5}"#),
             Some(&me),
-            Some(&item),
+            None,
             None,
         )
         .unwrap();

@@ -249,6 +249,13 @@ impl Widget {
         if matches!(error, ClientError::Aborted) || !self.is_alive() {
             return;
         }
+        // An answer the adapter cannot map is the integrator's to fix: say where, once.
+        if matches!(
+            error,
+            ClientError::BadResponse { .. } | ClientError::Config { .. }
+        ) {
+            log_once(&[self.host().tag, ": ", &error.to_string()].concat());
+        }
         crate::events::emit(
             &self.host().element(),
             "eslabon-error",
