@@ -71,6 +71,14 @@ fn url(op: &str, input: &Json, me: Option<&Json>) -> String {
     preset().plan(API, op, input, me, None, None).unwrap().url
 }
 
+/// The one item of a recorded single-item answer (no `Link`, first page).
+fn item_of(op: &str, status: u16, fixture_name: &str, me: Option<&Json>) -> Json {
+    read(op, status, &fixture(fixture_name), None, None, me)
+        .unwrap()
+        .item
+        .unwrap()
+}
+
 /// Reads a recorded answer; `link` is the recorded `Link` header, if the answer had one.
 fn read(
     op: &str,
@@ -517,17 +525,12 @@ fn votes_are_documents_with_an_idea_and_person_id() {
     ));
 
     // 201 with the vote: no count in it, so the widget keeps its optimistic one.
-    let created = read(
+    let created = item_of(
         "ideas.vote",
         201,
-        &fixture("json_server_vote_created.json"),
-        None,
-        None,
+        "json_server_vote_created.json",
         Some(&me),
-    )
-    .unwrap()
-    .item
-    .unwrap();
+    );
     assert_eq!(created.get("id"), Some(&Json::from("i2~ana.garcia")));
     assert_eq!(VoteState::from_json(&created, true), None);
     // A second vote with the same id: json-server answers 500 with a text stack trace.
@@ -603,17 +606,12 @@ fn comments_newest_first() {
             r#"{"body":"¡Bien visto!","author":{"id":"ana.garcia","name":"Ana García","team":"Operaciones"},"createdAt":"2026-11-27T10:00:00.000Z"}"#
         )
     );
-    let created = read(
+    let created = item_of(
         "comments.create",
         201,
-        &fixture("json_server_comment_created.json"),
-        None,
-        None,
+        "json_server_comment_created.json",
         Some(&me),
-    )
-    .unwrap()
-    .item
-    .unwrap();
+    );
     let comment = Comment::from_json(&created).unwrap();
     assert_eq!((comment.id.as_str(), comment.mine), ("R_Lrj5q", true));
 }
@@ -624,17 +622,7 @@ fn boards_and_people() {
         url("boards.get", &json(r#"{"board":"operaciones"}"#), None),
         "http://localhost:3999/boards/operaciones"
     );
-    let board = read(
-        "boards.get",
-        200,
-        &fixture("json_server_board.json"),
-        None,
-        None,
-        None,
-    )
-    .unwrap()
-    .item
-    .unwrap();
+    let board = item_of("boards.get", 200, "json_server_board.json", None);
     let board = Board::from_json(&board).unwrap();
     assert_eq!(board.name("en"), "Operations");
     assert_eq!(board.category("procesos").unwrap().name("es"), "Procesos");
@@ -777,17 +765,12 @@ fn giving_kudos_stores_both_people() {
             r#"{"board":"general","from":{"id":"ana.garcia","name":"Ana García","team":"Operaciones"},"to":{"id":"luis.perez","name":"Luis Pérez","team":"IT","avatar_url":null},"message":"Gracias por el portátil","values":["teamwork"],"createdAt":"2026-11-27T10:00:00.000Z"}"#
         )
     );
-    let created = read(
+    let created = item_of(
         "kudos.create",
         201,
-        &fixture("json_server_kudos_created.json"),
-        None,
-        None,
+        "json_server_kudos_created.json",
         Some(&me),
-    )
-    .unwrap()
-    .item
-    .unwrap();
+    );
     let k = Kudos::from_json(&created).unwrap();
     assert_eq!(
         (k.id.as_str(), k.to.name.as_str(), k.mine, k.received),
@@ -799,17 +782,7 @@ fn giving_kudos_stores_both_people() {
         url("kudos.values", &json(r#"{"board":"general"}"#), None),
         "http://localhost:3999/kudosBoards/general"
     );
-    let setup = read(
-        "kudos.values",
-        200,
-        &fixture("json_server_kudos_values.json"),
-        None,
-        None,
-        None,
-    )
-    .unwrap()
-    .item
-    .unwrap();
+    let setup = item_of("kudos.values", 200, "json_server_kudos_values.json", None);
     let setup = KudosSetup::from_json(&setup, "general").unwrap();
     assert_eq!(setup.value("teamwork").unwrap().name("en"), "Teamwork");
     assert_eq!(setup.value("teamwork").unwrap().color, "#2563eb");

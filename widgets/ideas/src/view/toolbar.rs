@@ -4,7 +4,11 @@
 use eslabon_client::model::IDEA_STATUSES;
 use leptos::prelude::*;
 
-use crate::{api::Sort, state::detail::status_key, state::BoardState};
+use crate::{
+    api::{IdeaQuery, Sort},
+    state::detail::status_key,
+    state::BoardState,
+};
 
 #[component]
 pub fn Toolbar(board: BoardState) -> impl IntoView {
@@ -81,6 +85,24 @@ pub fn Toolbar(board: BoardState) -> impl IntoView {
             }
         })
     };
+    // "Mine" and "voted": on/off filters, offered where the backend filters by them.
+    let toggle = move |input: &'static str,
+                       label: &'static str,
+                       on: fn(&IdeaQuery) -> bool,
+                       flip: fn(BoardState)| {
+        view! {
+            <Show when=move || board.filters_by(input)>
+                <button
+                    type="button"
+                    class="btn toggle"
+                    aria-pressed=move || query.with(on).to_string()
+                    on:click=move |_| flip(board)
+                >
+                    {move || i18n.t(label)}
+                </button>
+            </Show>
+        }
+    };
     let count = move || {
         let total = board.total.get()?;
         Some(if total == 1 {
@@ -118,26 +140,8 @@ pub fn Toolbar(board: BoardState) -> impl IntoView {
             </Show>
             {categories}
             <div class="toggles">
-                <Show when=move || board.filters_by("mine")>
-                    <button
-                        type="button"
-                        class="btn toggle"
-                        aria-pressed=move || query.with(|q| q.mine).to_string()
-                        on:click=move |_| board.toggle_mine()
-                    >
-                        {move || i18n.t("ideas.mine")}
-                    </button>
-                </Show>
-                <Show when=move || board.filters_by("voted")>
-                    <button
-                        type="button"
-                        class="btn toggle"
-                        aria-pressed=move || query.with(|q| q.voted).to_string()
-                        on:click=move |_| board.toggle_voted()
-                    >
-                        {move || i18n.t("ideas.voted_filter")}
-                    </button>
-                </Show>
+                {toggle("mine", "ideas.mine", |q| q.mine, BoardState::toggle_mine)}
+                {toggle("voted", "ideas.voted_filter", |q| q.voted, BoardState::toggle_voted)}
             </div>
             <p class="count" role="status">{count}</p>
         </div>
