@@ -37,13 +37,13 @@ process.on("exit", () => { for (const child of running) child.kill("SIGKILL"); }
 /**
  * Starts the reference server with `--db :memory: --bind 127.0.0.1:0 --site $ESLABON_SITE` and
  * `--profile test` (pass `profile: null` for the production rules), and resolves once it prints
- * `eslabon-server listening on http://…`. `config` is a config file (default: the server's own
+ * `eslabon-server listening on http://…`. `db` and `site` replace the database and the site. `config` is a config file (default: the server's own
  * default, examples/server/eslabon.toml, relative to the repository root); `extraArgs` go last.
  * Resolves to `{ url, stop, output }`; `url` has no trailing slash, `stop()` ends the process,
  * `output()` returns what it wrote to stderr lately (for assertion messages).
  */
-export async function startServer({ profile = "test", config, extraArgs = [] } = {}) {
-  const args = ["--db", ":memory:", "--bind", "127.0.0.1:0", "--site", SITE];
+export async function startServer({ profile = "test", config, db = ":memory:", site = SITE, extraArgs = [] } = {}) {
+  const args = ["--db", db, "--bind", "127.0.0.1:0", "--site", site];
   if (config) args.push("--config", path.resolve(ROOT, config));
   if (profile) args.push("--profile", profile);
   args.push(...extraArgs);
