@@ -16,9 +16,11 @@ pub fn LeaderboardView(state: LeaderboardState) -> impl IntoView {
         "quarter" => "board.quarter",
         _ => "board.month",
     };
-    let periods = PERIODS.map(|p| {
-        view! { <option value=p selected=move || state.period.get() == p>{move || i18n.t(period_label(p))}</option> }
-    });
+    let periods = move || {
+        PERIODS.map(|p| {
+            view! { <option value=p selected=move || state.period.get() == p>{move || i18n.t(period_label(p))}</option> }
+        })
+    };
     let toggle = move |pressed: Signal<bool>, key: &'static str, on_click: Callback<()>| {
         view! {
             <button type="button" class="btn toggle" aria-pressed=move || pressed.get().to_string() on:click=move |_| on_click.run(())>
@@ -26,18 +28,20 @@ pub fn LeaderboardView(state: LeaderboardState) -> impl IntoView {
             </button>
         }
     };
-    let kinds = KINDS.map(|k| {
-        let key = if k == "given" {
-            "board.given"
-        } else {
-            "board.received"
-        };
-        toggle(
-            Signal::derive(move || state.kind.get() == k),
-            key,
-            Callback::new(move |_| state.kind.set(k)),
-        )
-    });
+    let kinds = move || {
+        KINDS.map(|k| {
+            let key = if k == "given" {
+                "board.given"
+            } else {
+                "board.received"
+            };
+            toggle(
+                Signal::derive(move || state.kind.get() == k),
+                key,
+                Callback::new(move |_| state.kind.set(k)),
+            )
+        })
+    };
     let count_key = move || {
         if state.kind.get() == "given" {
             "board.count_given"
@@ -113,9 +117,9 @@ pub fn LeaderboardView(state: LeaderboardState) -> impl IntoView {
                             if let Some(p) = PERIODS.into_iter().find(|p| *p == value) {
                                 state.period.set(p);
                             }
-                        }>{periods.clone()}</select>
+                        }>{periods()}</select>
                     </label>
-                    <div class="tabs" role="group" aria-label=move || i18n.t("board.kind")>{kinds.clone()}</div>
+                    <div class="tabs" role="group" aria-label=move || i18n.t("board.kind")>{kinds()}</div>
                     <div class="tabs" role="group" aria-label=move || i18n.t("board.heading")>
                         {toggle(Signal::derive(move || !state.near_me.get()), "board.top", Callback::new(move |_| state.near_me.set(false)))}
                         {toggle(Signal::derive(move || state.near_me.get()), "board.near_me", Callback::new(move |_| state.near_me.set(true)))}

@@ -58,7 +58,8 @@ pub fn QuestionScreen(state: QuizState, index: usize) -> impl IntoView {
             .into_any()
         })
     };
-    let progress = ((index as f64 / total as f64) * 100.0).round();
+    // A whole number in 0..100 (index < total), written without Rust's float formatting code.
+    let progress = ((index as f64 / total as f64) * 100.0).round() as u32;
     view! {
         <div class="question" part="question">
             <p class="progress-label" id="quiz-heading" tabindex="-1">
