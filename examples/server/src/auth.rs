@@ -1,7 +1,7 @@
 //! Authentication (demo sessions, trusted proxy header, bearer tokens) and write protection
 //! (Origin, CSRF, rate limit, body size), plus the `/demo/*` routes.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::net::SocketAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -60,6 +60,52 @@ impl RateLimiter {
     }
 }
 
+/// In-process copies of what every request would otherwise ask SQLite: sessions (token →
+/// person, csrf, created_at) and the ids known to have a people row. Sessions are created and
+/// deleted only in this file (which keeps the copy in step) and people are never deleted, so a
+/// hit is as good as the query. Misses fall back to the database; both maps are bounded.
+#[derive(Default)]
+pub struct AuthCache {
+    sessions: Mutex<HashMap<String, (String, String, i64)>>,
+    people: Mutex<HashSet<String>>,
+}
+
+/// Beyond this many entries a map is emptied and refilled from the database on demand.
+const AUTH_CACHE_MAX: usize = 100_000;
+
+impl AuthCache {
+    fn session(&self, token: &str) -> Option<(String, String, i64)> {
+        let map = self.sessions.lock().unwrap_or_else(|p| p.into_inner());
+        map.get(token).cloned()
+    }
+
+    fn put_session(&self, token: String, row: (String, String, i64)) {
+        let mut map = self.sessions.lock().unwrap_or_else(|p| p.into_inner());
+        if map.len() >= AUTH_CACHE_MAX {
+            map.clear();
+        }
+        map.insert(token, row);
+    }
+
+    fn forget_session(&self, token: &str) {
+        let mut map = self.sessions.lock().unwrap_or_else(|p| p.into_inner());
+        map.remove(token);
+    }
+
+    fn knows_person(&self, id: &str) -> bool {
+        let set = self.people.lock().unwrap_or_else(|p| p.into_inner());
+        set.contains(id)
+    }
+
+    fn put_person(&self, id: &str) {
+        let mut set = self.people.lock().unwrap_or_else(|p| p.into_inner());
+        if set.len() >= AUTH_CACHE_MAX {
+            set.clear();
+        }
+        set.insert(id.to_owned());
+    }
+}
+
 pub fn cookies(headers: &HeaderMap) -> HashMap<String, String> {
     let mut out = HashMap::new();
     for v in headers.get_all(header::COOKIE) {
@@ -108,48 +154,79 @@ pub async fn session_lookup(
     if token.len() != 64 || !token.bytes().all(|c| c.is_ascii_hexdigit()) {
         return Ok(None);
     }
-    let token = token.to_owned();
     let min_created = now_unix() - i64::from(st.config.auth.session_hours) * 3600;
-    st.db
-        .read(move |c| {
-            Ok(c.query_row(
-                "SELECT person_id, csrf FROM sessions WHERE token = ?1 AND created_at >= ?2",
-                params![token, min_created],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?)
-        })
-        .await
+    let row = match st.auth_cache.session(token) {
+        Some(row) => Some(row),
+        None => {
+            let t = token.to_owned();
+            let row: Option<(String, String, i64)> = st
+                .db
+                .read(move |c| {
+                    Ok(c.prepare_cached(
+                        "SELECT person_id, csrf, created_at FROM sessions WHERE token = ?1",
+                    )?
+                    .query_row([t], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                    .optional()?)
+                })
+                .await?;
+            if let Some(row) = &row {
+                st.auth_cache.put_session(token.to_owned(), row.clone());
+            }
+            row
+        }
+    };
+    Ok(row
+        .filter(|(_, _, created)| *created >= min_created)
+        .map(|(person, csrf, _)| (person, csrf)))
+}
+
+/// Deletes a session (demo sign-in replaces one, sign-out ends it).
+async fn delete_session(st: &AppState, token: String) {
+    let t = token.clone();
+    let _ = st
+        .db
+        .write_unlisted(move |c| Ok(c.execute("DELETE FROM sessions WHERE token = ?1", [t])?))
+        .await;
+    // After the delete, so that a concurrent lookup cannot put it back from the database.
+    st.auth_cache.forget_session(&token);
 }
 
 /// Creates a session; returns (token, csrf).
 pub async fn create_session(st: &AppState, person: &str) -> Result<(String, String), Problem> {
     let token = random_hex(32);
     let csrf = random_hex(32);
+    let created = now_unix();
     let (t, c, p) = (token.clone(), csrf.clone(), person.to_owned());
     st.db
-        .write(move |conn| {
+        .write_unlisted(move |conn| {
             conn.execute(
                 "INSERT INTO sessions (token, person_id, csrf, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![t, p, c, now_unix()],
+                params![t, p, c, created],
             )?;
             Ok(())
         })
         .await?;
+    st.auth_cache
+        .put_session(token.clone(), (person.to_owned(), csrf.clone(), created));
     Ok((token, csrf))
 }
 
 async fn person_exists(st: &AppState, id: &str) -> Result<bool, Problem> {
-    let id = id.to_owned();
-    st.db
+    if st.auth_cache.knows_person(id) {
+        return Ok(true);
+    }
+    let i = id.to_owned();
+    let exists = st
+        .db
         .read(move |c| {
-            Ok(
-                c.query_row("SELECT 1 FROM people WHERE id = ?1", [id], |_| Ok(()))
-                    .optional()?
-                    .is_some(),
-            )
+            Ok(c.prepare_cached("SELECT 1 FROM people WHERE id = ?1")?
+                .exists([i])?)
         })
-        .await
+        .await?;
+    if exists {
+        st.auth_cache.put_person(id);
+    }
+    Ok(exists)
 }
 
 /// Identities asserted by a trusted proxy or a configured token may not be in the demo data yet:
@@ -158,13 +235,15 @@ async fn ensure_person(st: &AppState, id: &str) -> Result<(), Problem> {
     if person_exists(st, id).await? {
         return Ok(());
     }
-    let id = id.to_owned();
+    let i = id.to_owned();
     st.db
-        .write(move |c| {
-            db::insert_person(c, &id, &id, "", "", "es")?;
+        .write_unlisted(move |c| {
+            db::insert_person(c, &i, &i, "", "", "es")?;
             Ok(())
         })
-        .await
+        .await?;
+    st.auth_cache.put_person(id);
+    Ok(())
 }
 
 fn valid_person_id(s: &str) -> bool {
@@ -468,10 +547,7 @@ pub async fn demo_sign_in(
     }
     // Replace any previous session.
     if let Some(old) = cookies(&headers).get(SESSION_COOKIE).cloned() {
-        let _ = st
-            .db
-            .write(move |c| Ok(c.execute("DELETE FROM sessions WHERE token = ?1", [old])?))
-            .await;
+        delete_session(&st, old).await;
     }
     let (token, csrf) = match create_session(&st, &person).await {
         Ok(v) => v,
@@ -502,10 +578,7 @@ pub async fn demo_sign_out(
         .into_response();
     }
     if let Some(old) = cookies(&headers).get(SESSION_COOKIE).cloned() {
-        let _ = st
-            .db
-            .write(move |c| Ok(c.execute("DELETE FROM sessions WHERE token = ?1", [old])?))
-            .await;
+        delete_session(&st, old).await;
     }
     let q = query_map(q);
     let mut res = match q.get("return") {

@@ -578,6 +578,13 @@ mod tests {
         // Overlays merge rather than replace whole tables.
         assert_eq!(t.limits.max_body_bytes, c.limits.max_body_bytes);
         assert!(Config::load(&dir.join("eslabon.toml"), Some("nope")).is_err());
+        // The bench profile: proxy auth from localhost, limits relaxed like `test`.
+        let b = Config::load(&dir.join("eslabon.toml"), Some("bench")).unwrap();
+        assert_eq!(b.auth.mode, AuthMode::Proxy);
+        assert_eq!(b.auth.proxy_header, "X-Remote-User");
+        assert_eq!(b.auth.trusted_proxies.len(), 2);
+        assert_eq!(b.limits.writes_per_minute, t.limits.writes_per_minute);
+        assert_eq!(b.kudos.budget.count, 10_000);
     }
 
     #[test]

@@ -2,11 +2,13 @@
 
 use std::collections::HashSet;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use rusqlite::config::DbConfig;
 use rusqlite::{params, Connection, OpenFlags};
+use tokio::sync::Semaphore;
 
 use crate::problem::Problem;
 
@@ -16,6 +18,7 @@ pub const MIGRATIONS: &[(u32, &str)] = &[
     (2, include_str!("../migrations/0002_ideas.sql")),
     (3, include_str!("../migrations/0003_kudos.sql")),
     (4, include_str!("../migrations/0004_quizzes.sql")),
+    (5, include_str!("../migrations/0005_list_totals.sql")),
 ];
 
 const READERS: usize = 3;
@@ -25,18 +28,49 @@ const READERS: usize = 3;
 #[derive(Clone)]
 pub struct Db {
     writer: Arc<Mutex<Connection>>,
-    readers: Arc<Vec<Mutex<Connection>>>,
-    next: Arc<AtomicUsize>,
+    /// Idle reader connections. A read first takes a permit, so it only starts a blocking
+    /// thread when a connection is free (instead of piling threads up on per-connection locks).
+    readers: Arc<Mutex<Vec<Connection>>>,
+    permits: Arc<Semaphore>,
+    memory: bool,
+    /// Bumped after every write: anything computed from a read that started at generation G
+    /// is still exact while the generation is G (see `cache.rs`).
+    generation: Arc<AtomicU64>,
+}
+
+/// Settings of every connection.
+fn tune(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    // Without this, the bundled SQLite (STAT4) marks bound parameters of statements like
+    // `view::idea_json` as plan-relevant and recompiles the statement at every execution: that
+    // was most of a list request. Plans here never depend on parameter values (no ANALYZE
+    // statistics, no LIKE), so a stable plan loses nothing.
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+    Ok(())
 }
 
 fn configure(conn: &Connection, memory: bool) -> rusqlite::Result<()> {
-    conn.busy_timeout(Duration::from_secs(5))?;
+    tune(conn)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     if !memory {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
     }
     Ok(())
+}
+
+/// A reader connection out of the pool; it goes back when dropped (even if `f` panicked).
+struct Lease {
+    conn: Option<Connection>,
+    pool: Arc<Mutex<Vec<Connection>>>,
+}
+
+impl Drop for Lease {
+    fn drop(&mut self) {
+        if let Some(c) = self.conn.take() {
+            self.pool.lock().unwrap_or_else(|p| p.into_inner()).push(c);
+        }
+    }
 }
 
 impl Db {
@@ -59,20 +93,52 @@ impl Db {
                     OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
                 )
                 .map_err(|e| format!("cannot open reader for {path}: {e}"))?;
-                c.busy_timeout(Duration::from_secs(5))
-                    .map_err(|e| e.to_string())?;
-                readers.push(Mutex::new(c));
+                tune(&c).map_err(|e| e.to_string())?;
+                readers.push(c);
             }
         }
         Ok(Db {
             writer: Arc::new(Mutex::new(writer)),
-            readers: Arc::new(readers),
-            next: Arc::new(AtomicUsize::new(0)),
+            permits: Arc::new(Semaphore::new(readers.len())),
+            readers: Arc::new(Mutex::new(readers)),
+            memory,
+            generation: Arc::new(AtomicU64::new(0)),
         })
     }
 
-    /// Runs `f` on the writer connection in a blocking thread.
+    /// The current write generation. Read it *before* the read whose result it labels.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
+    /// Runs `f` on the writer connection in a blocking thread, then bumps the generation
+    /// (also after a failed write: cheaper to recompute than to reason about partial ones).
     pub async fn write<T, F>(&self, f: F) -> Result<T, Problem>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> Result<T, Problem> + Send + 'static,
+    {
+        let generation = self.generation.clone();
+        self.on_writer(move |c| {
+            let out = f(c);
+            generation.fetch_add(1, Ordering::AcqRel);
+            out
+        })
+        .await
+    }
+
+    /// [`Db::write`] without the generation bump, for rows no cached page reads: sessions,
+    /// and first-contact people rows (a person with no ideas or kudos yet is on no page).
+    /// Keeps sign-ins from emptying the page cache.
+    pub async fn write_unlisted<T, F>(&self, f: F) -> Result<T, Problem>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> Result<T, Problem> + Send + 'static,
+    {
+        self.on_writer(f).await
+    }
+
+    async fn on_writer<T, F>(&self, f: F) -> Result<T, Problem>
     where
         T: Send + 'static,
         F: FnOnce(&mut Connection) -> Result<T, Problem> + Send + 'static,
@@ -92,14 +158,26 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&Connection) -> Result<T, Problem> + Send + 'static,
     {
-        if self.readers.is_empty() {
-            return self.write(move |c| f(c)).await;
+        if self.memory {
+            return self.on_writer(move |c| f(c)).await;
         }
-        let readers = self.readers.clone();
-        let i = self.next.fetch_add(1, Ordering::Relaxed) % readers.len();
+        let permit = self
+            .permits
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|_| Problem::internal())?;
+        let pool = self.readers.clone();
         tokio::task::spawn_blocking(move || {
-            let conn = readers[i].lock().unwrap_or_else(|p| p.into_inner());
-            f(&conn)
+            let conn = pool.lock().unwrap_or_else(|p| p.into_inner()).pop();
+            let lease = Lease { conn, pool };
+            let out = f(lease
+                .conn
+                .as_ref()
+                .expect("a permit guarantees an idle reader"));
+            drop(lease);
+            drop(permit);
+            out
         })
         .await
         .map_err(|_| Problem::internal())?
@@ -108,7 +186,9 @@ impl Db {
     /// Synchronous access for start-up work (seeding).
     pub fn with_writer<T>(&self, f: impl FnOnce(&mut Connection) -> T) -> T {
         let mut conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
-        f(&mut conn)
+        let out = f(&mut conn);
+        self.generation.fetch_add(1, Ordering::AcqRel);
+        out
     }
 }
 
@@ -348,6 +428,7 @@ pub fn seed(conn: &mut Connection) -> rusqlite::Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rusqlite::StatementStatus;
 
     #[test]
     fn folds_accents_and_case() {
@@ -363,6 +444,96 @@ mod tests {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
         assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
         assert_eq!(rfc3339(1_767_225_599), "2025-12-31T23:59:59Z");
+    }
+
+    /// The counters of migration 0005 agree with counting, after inserts and every kind of
+    /// visibility change.
+    #[test]
+    fn list_totals_follow_the_rows() {
+        let db = Db::open(":memory:").unwrap();
+        db.with_writer(|c| {
+            seed(c).unwrap();
+            let check = |c: &Connection| {
+                let ideas: Vec<(String, i64, i64, i64, i64)> = c
+                    .prepare(
+                        "SELECT t.board, t.live, t.public,
+                                (SELECT COUNT(*) FROM ideas i
+                                 WHERE i.board = t.board AND i.deleted_at IS NULL),
+                                (SELECT COUNT(*) FROM ideas i WHERE i.board = t.board
+                                 AND i.deleted_at IS NULL AND i.hidden = 0 AND i.approved = 1)
+                         FROM idea_totals t",
+                    )
+                    .unwrap()
+                    .query_map([], |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                    })
+                    .unwrap()
+                    .collect::<Result<_, _>>()
+                    .unwrap();
+                assert!(!ideas.is_empty());
+                for (board, live, public, live_n, public_n) in ideas {
+                    assert_eq!((live, public), (live_n, public_n), "ideas of {board}");
+                }
+                let kudos: Vec<(String, i64, i64, i64, i64)> = c
+                    .prepare(
+                        "SELECT t.board, t.total, t.shown,
+                                (SELECT COUNT(*) FROM kudos k WHERE k.board = t.board),
+                                (SELECT COUNT(*) FROM kudos k
+                                 WHERE k.board = t.board AND k.hidden = 0)
+                         FROM kudos_totals t",
+                    )
+                    .unwrap()
+                    .query_map([], |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                    })
+                    .unwrap()
+                    .collect::<Result<_, _>>()
+                    .unwrap();
+                assert!(!kudos.is_empty());
+                for (board, total, shown, total_n, shown_n) in kudos {
+                    assert_eq!((total, shown), (total_n, shown_n), "kudos of {board}");
+                }
+            };
+            check(c);
+            for sql in [
+                "UPDATE ideas SET hidden = 1 WHERE id IN (1, 2)",
+                "UPDATE ideas SET approved = 0 WHERE id = 3",
+                "UPDATE ideas SET approved = 1 WHERE approved = 0",
+                "UPDATE ideas SET deleted_at = 1 WHERE id IN (2, 4)",
+                "UPDATE ideas SET vote_count = vote_count + 1",
+                "UPDATE kudos SET hidden = 1 WHERE id IN (1, 2)",
+                "DELETE FROM kudos WHERE id IN (2, 3)",
+                "UPDATE kudos SET hidden = 0",
+            ] {
+                c.execute_batch(sql).unwrap();
+                check(c);
+            }
+        });
+    }
+
+    /// A hot statement runs as compiled, whatever its parameters (see `tune`).
+    #[test]
+    fn statements_are_not_recompiled_per_execution() {
+        let path = std::env::temp_dir().join(format!("eslabon-qpsg-{}.sqlite3", random_hex(8)));
+        let db = Db::open(path.to_str().unwrap()).unwrap();
+        db.with_writer(|c| {
+            seed(c).unwrap();
+            let sql = "SELECT k.id, f.name, t.name FROM kudos k
+                       JOIN people f ON f.id = k.from_id JOIN people t ON t.id = k.to_id
+                       WHERE k.id = ?1";
+            for id in 1..10i64 {
+                c.prepare_cached(sql)
+                    .unwrap()
+                    .query_row([id], |r| r.get::<_, i64>(0))
+                    .unwrap();
+            }
+            let stmt = c.prepare_cached(sql).unwrap();
+            assert_eq!(stmt.get_status(StatementStatus::RePrepare), 0);
+        });
+        drop(db);
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
     }
 
     #[test]

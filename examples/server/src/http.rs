@@ -1,12 +1,13 @@
 //! HTTP plumbing shared by the idea and kudos handlers: query strings, JSON answers (plain and
 //! revalidated with an ETag), write requests, `204` and `Location` for replayed answers.
 
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
 use crate::api::WriteReq;
+use crate::cache::Page;
 use crate::db::fingerprint;
 use crate::problem::Problem;
 
@@ -61,14 +62,30 @@ pub fn json(status: StatusCode, value: &Value) -> Response {
     res
 }
 
+/// Compact JSON text, as `Value::to_string` gives, written straight into a buffer sized for a
+/// list page (`to_string` goes through `fmt` and grows its buffer step by step).
+pub fn json_text(value: &Value) -> String {
+    let mut out = Vec::with_capacity(16 * 1024);
+    serde_json::to_writer(&mut out, value).expect("a Value always serializes");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// A body and its weak ETag, ready for [`revalidated_page`] and the page cache.
+pub fn page(body: String) -> Page {
+    let etag = format!("W/\"{}\"", fingerprint(body.as_bytes()));
+    Page {
+        body: Bytes::from(body),
+        etag,
+    }
+}
+
 /// A JSON answer the browser may keep but must revalidate: a weak ETag over the body, and
 /// `304 Not Modified` without a body when `If-None-Match` already names it.
-pub fn revalidated_json(request: &HeaderMap, body: String) -> Response {
-    let etag = format!("W/\"{}\"", fingerprint(body.as_bytes()));
-    let mut res = if crate::api::etag_matches(request, &etag) {
+pub fn revalidated_page(request: &HeaderMap, page: &Page) -> Response {
+    let mut res = if crate::api::etag_matches(request, &page.etag) {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
-        let mut res = (StatusCode::OK, body).into_response();
+        let mut res = (StatusCode::OK, page.body.clone()).into_response();
         res.headers_mut().insert(
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/json"),
@@ -78,7 +95,7 @@ pub fn revalidated_json(request: &HeaderMap, body: String) -> Response {
     let h = res.headers_mut();
     h.insert(
         header::ETAG,
-        HeaderValue::from_str(&etag).expect("hex etag"),
+        HeaderValue::from_str(&page.etag).expect("hex etag"),
     );
     h.insert(
         header::CACHE_CONTROL,

@@ -26,6 +26,7 @@ use serde_json::{json, Value};
 
 use crate::api::{idempotent_write, JsonObject};
 use crate::auth::AuthCtx;
+use crate::cache;
 use crate::config::KudosBoard;
 use crate::db::{now_unix, rfc3339};
 use crate::problem::Problem;
@@ -97,25 +98,32 @@ pub async fn list_kudos(
     let board = board_param(&st, &q)?;
     let query = listing::parse_list_query(&q, &st.config.kudos)?;
     let viewer = viewer(&st, &auth);
+    // The generation is read before the snapshot, so a page is never labelled newer than it is.
+    let key = cache::key(&viewer.id, "kudos", raw.as_deref());
+    let generation = st.db.generation();
+    let now = now_unix();
+    if let Some(page) = st.pages.get(&key, generation, now) {
+        return Ok(web::revalidated_page(&headers, &page));
+    }
     let config = st.config.clone();
-    let body = st
+    let (body, timed) = st
         .db
         .read(move |conn| {
             // One read snapshot, so that the total, the page and the kudos agree.
             let c = &conn.unchecked_transaction()?;
             let page = listing::list(c, &board, &viewer, &query)?;
-            let now = now_unix();
-            let data = page
-                .ids
-                .iter()
-                .map(|id| view::kudos_json(c, &config, &viewer, *id, now))
-                .collect::<Result<Vec<_>, _>>()?;
+            let data = view::kudos_page_json(c, &config, &viewer, &page.ids, now)?;
+            // An open delete window is shown relative to `now`: such a page holds for this second.
+            let timed = data.iter().any(|k| !k["deletable_until"].is_null());
             let body =
                 json!({ "data": data, "next_cursor": page.next_cursor, "total": page.total });
-            Ok(body.to_string())
+            Ok((web::json_text(&body), timed))
         })
         .await?;
-    Ok(web::revalidated_json(&headers, body))
+    let page = web::page(body);
+    st.pages
+        .put(key, generation, timed.then_some(now), page.clone());
+    Ok(web::revalidated_page(&headers, &page))
 }
 
 async fn person_exists(st: &AppState, id: Option<&str>) -> Result<bool, Problem> {

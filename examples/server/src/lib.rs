@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod cache;
 pub mod config;
 pub mod db;
 pub mod http;
@@ -30,6 +31,10 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub db: db::Db,
     pub limiter: Arc<auth::RateLimiter>,
+    /// Sessions and known people, so authenticating a request needs no query.
+    pub auth_cache: Arc<auth::AuthCache>,
+    /// Rendered list pages, exact under writes (see `cache.rs`).
+    pub pages: Arc<cache::PageCache>,
 }
 
 /// Everything [`start`] needs.
@@ -183,6 +188,8 @@ pub async fn start(opts: Options) -> Result<(SocketAddr, JoinHandle<()>), String
         config: Arc::new(opts.config),
         db,
         limiter: Arc::new(auth::RateLimiter::default()),
+        auth_cache: Arc::new(auth::AuthCache::default()),
+        pages: Arc::new(cache::PageCache::default()),
     };
     let router = app(state, &opts.site);
     let listener = tokio::net::TcpListener::bind(opts.bind)

@@ -1149,3 +1149,44 @@ async fn hidden_comments_are_for_moderators_and_authors_delete_their_own() {
     )
     .await;
 }
+
+/// List pages are cached per viewer (see `cache.rs`): a repeated list is served from memory,
+/// yet every write shows at once, and per-person fields never leak to another viewer.
+#[tokio::test]
+async fn cached_list_pages_follow_writes_and_stay_per_person() {
+    let srv = spawn_with_board(false, false, 15).await;
+    let ana = srv.sign_in("ana.garcia").await;
+    let jorge = srv.sign_in("jorge.martinez").await;
+    let id = create_titled(&srv, &ana, "Fuente de agua fría").await;
+    let first = |page: &Value| page["data"][0].clone();
+    for _ in 0..2 {
+        let idea = first(&srv.get_json(&jorge, IDEAS).await);
+        assert_eq!((&idea["votes"], &idea["voted"]), (&json!(0), &json!(false)));
+        assert_eq!(
+            (&idea["mine"], &idea["editable_until"]),
+            (&json!(false), &Value::Null)
+        );
+    }
+    srv.put(&jorge, &format!("/api/v1/ideas/{id}/vote"))
+        .send()
+        .await
+        .unwrap();
+    let idea = first(&srv.get_json(&jorge, IDEAS).await);
+    assert_eq!((&idea["votes"], &idea["voted"]), (&json!(1), &json!(true)));
+    for _ in 0..2 {
+        let idea = first(&srv.get_json(&ana, IDEAS).await);
+        assert_eq!((&idea["votes"], &idea["voted"]), (&json!(1), &json!(false)));
+        assert_eq!(idea["mine"], true);
+        assert!(idea["editable_until"].is_string());
+    }
+    // A cached page still answers 304 to its own ETag.
+    let res = srv.get(&ana, IDEAS).send().await.unwrap();
+    let etag = res.headers()["etag"].to_str().unwrap().to_owned();
+    let res = srv
+        .get(&ana, IDEAS)
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 304);
+}

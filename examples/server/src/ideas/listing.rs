@@ -5,7 +5,7 @@
 //! the cursor carries the last row's sort key, so paging never skips or repeats an idea.
 
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{params_from_iter, Connection};
+use rusqlite::{params_from_iter, Connection, OptionalExtension};
 
 use crate::config::Board;
 use crate::db::fold;
@@ -297,11 +297,16 @@ pub fn list(
     } else {
         "ideas i NOT INDEXED"
     };
-    let total: i64 = conn
-        .prepare_cached(&format!(
+    let unfiltered =
+        q.statuses.is_empty() && q.category.is_none() && !q.mine && !q.voted && q.terms.is_empty();
+    let total: i64 = if unfiltered {
+        visible_total(conn, board, viewer)?
+    } else {
+        conn.prepare_cached(&format!(
             "SELECT COUNT(*) FROM {count_from} WHERE {filter_sql}"
         ))?
-        .query_row(params_from_iter(&args), |r| r.get(0))?;
+        .query_row(params_from_iter(&args), |r| r.get(0))?
+    };
 
     if total == 0 {
         return Ok(Page {
@@ -374,6 +379,28 @@ pub fn list(
         next_cursor,
         total,
     })
+}
+
+/// The total of an unfiltered list without counting the board: the counters of migration 0005
+/// (kept by triggers) hold [`Viewer::sees`] for moderators (`live`) and, for everyone else,
+/// the approved ideas (`public`) to which the viewer's own ideas waiting for approval add.
+fn visible_total(conn: &Connection, board: &str, viewer: &Viewer) -> Result<i64, Problem> {
+    let (live, public): (i64, i64) = conn
+        .prepare_cached("SELECT live, public FROM idea_totals WHERE board = ?1")?
+        .query_row([board], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .unwrap_or((0, 0));
+    if viewer.moderator {
+        return Ok(live);
+    }
+    let waiting: i64 = conn
+        .prepare_cached(
+            "SELECT COUNT(*) FROM ideas INDEXED BY ideas_waiting
+             WHERE board = ?1 AND author_id = ?2 AND approved = 0 AND hidden = 0
+               AND deleted_at IS NULL",
+        )?
+        .query_row(rusqlite::params![board, viewer.id], |r| r.get(0))?;
+    Ok(public + waiting)
 }
 
 /// Common Spanish and English words of 3+ letters (folded) that say nothing about a topic,

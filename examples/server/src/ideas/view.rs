@@ -28,6 +28,7 @@ impl Viewer {
     }
 
     /// [`Viewer::sees`] as an SQL condition on the ideas alias `i`, pushing its arguments.
+    /// (`listing::visible_total` counts the same rule from the counters of migration 0005.)
     pub fn sees_sql(&self, args: &mut Vec<SqlValue>) -> String {
         if self.moderator {
             "i.deleted_at IS NULL".into()

@@ -1,14 +1,14 @@
 //! `kudos.list`: the query parameters, the SQL, and opaque keyset cursors.
 //!
 //! A list query first selects one page of ids newest first, in the order of the `kudos_wall`
-//! index, then the handler renders those ids (`view::kudos_json`). The order is total
+//! index, then the handler renders those ids (`view::kudos_page_json`). The order is total
 //! (`created_at DESC, id DESC`) and the cursor carries the last row's key, so paging never
 //! skips or repeats a kudos, even when kudos are added meanwhile.
 
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{params_from_iter, Connection};
+use rusqlite::{params_from_iter, Connection, OptionalExtension};
 
-use crate::config::{KudosBoard, KudosConfig};
+use crate::config::{KudosBoard, KudosConfig, KudosVisibility};
 use crate::problem::{FieldError, Problem};
 
 use super::view::Viewer;
@@ -172,9 +172,26 @@ pub fn list(
         });
     }
     let filter_sql = filters.join(" AND ");
-    let total: i64 = conn
-        .prepare_cached(&format!("SELECT COUNT(*) FROM kudos k WHERE {filter_sql}"))?
-        .query_row(params_from_iter(&args), |r| r.get(0))?;
+    // An unfiltered wall that everyone sees alike has its total in the counters of migration
+    // 0005 (kept by triggers): no need to count the board.
+    let unfiltered = q.value.is_none() && q.team.is_none() && q.person.is_none();
+    let counter = match (unfiltered, viewer.moderator, board.visibility) {
+        (true, true, _) => Some("total"),
+        (true, false, KudosVisibility::Public) => Some("shown"),
+        _ => None,
+    };
+    let total: i64 = match counter {
+        Some(column) => conn
+            .prepare_cached(&format!(
+                "SELECT {column} FROM kudos_totals WHERE board = ?1"
+            ))?
+            .query_row([&board.id], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0),
+        None => conn
+            .prepare_cached(&format!("SELECT COUNT(*) FROM kudos k WHERE {filter_sql}"))?
+            .query_row(params_from_iter(&args), |r| r.get(0))?,
+    };
     if total == 0 {
         return Ok(Page {
             ids: vec![],
