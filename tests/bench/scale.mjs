@@ -58,8 +58,8 @@ async function firstScreens(browser, ctx) {
 /**
  * Types into the board's search box at a brisk typing pace (one key every `gapMs`): a character
  * no loaded idea contains (the list empties) then Backspace (it fills again), so every keystroke
- * changes the list. Timed in the page from the `input` event to the list's DOM change (`dom`)
- * and to the next frame after it (`frame`). With `gapMs` above the widget's 350 ms search pause,
+ * changes the list. Timed in the page from the `input` event until the list shows a different
+ * number of cards (`dom`) and to the next frame after that (`frame`). With `gapMs` above the widget's 350 ms search pause,
  * the server is searched between keys, so Backspace has to wait for the pause and a reply.
  */
 async function keystrokes(page, count, gapMs) {
@@ -73,10 +73,13 @@ async function keystrokes(page, count, gapMs) {
       const root = document.querySelector("eslabon-ideas").shadowRoot;
       const list = root.querySelector(".list");
       const timer = setTimeout(() => reject(new Error("the list did not change within 2 s of a keystroke")), 2_000);
+      const cards = () => list.querySelectorAll("li.idea").length;
+      const before = cards();
       let typedAt = null;
       root.addEventListener("input", (event) => { typedAt = event.timeStamp; }, { capture: true, once: true });
+      // Updated = a different number of cards (every key here empties or refills the list).
       const observer = new MutationObserver(() => {
-        if (typedAt === null) return;
+        if (typedAt === null || cards() === before) return;
         const domAt = performance.now();
         observer.disconnect();
         clearTimeout(timer);

@@ -5,6 +5,7 @@
 import { execFile, spawn } from "node:child_process";
 import { rm } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
 import { startServer } from "../e2e/harness.mjs";
@@ -12,6 +13,7 @@ import { SEED } from "./scale.mjs";
 
 const run_ = promisify(execFile);
 const READER = "bench.reader";
+const MISS_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), "miss.lua");
 const VOTERS = 200;
 
 /** Cookies from a GET /api/v1/me as `person` (the `bench` profile trusts X-Remote-User from loopback). */
@@ -35,8 +37,9 @@ function toMs(text) {
 }
 
 /** Runs wrk and reads requests/s, p50, p99 and errors from its report. */
-async function wrk(ctx, url, headers = {}) {
+async function wrk(ctx, url, headers = {}, script = null) {
   const args = ["-t2", `-c${ctx.connections}`, `-d${ctx.seconds}s`, "--latency"];
+  if (script) args.push("-s", script);
   for (const [name, value] of Object.entries(headers)) args.push("-H", `${name}: ${value}`);
   args.push(url);
   const { stdout } = await run_("wrk", args, { maxBuffer: 1 << 20 });
@@ -121,6 +124,12 @@ export async function run(ctx) {
       if (!check.ok) throw new Error(`${apiPath}: HTTP ${check.status} before the load`);
       results[name] = { path: apiPath, ...(await wrk(ctx, server.url + apiPath, headers)) };
     }
+    // The same reader repeating a request is answered from the server's page cache. Every
+    // request a new URL shows what a page costs when it is not cached (a new viewer, or the
+    // first read after any write).
+    for (const [name, apiPath] of [["ideas.list (top), never cached", endpoints["ideas.list (top)"]], ["kudos.list, never cached", endpoints["kudos.list"]]]) {
+      results[name] = { path: `${apiPath}&miss=N`, uncached: true, ...(await wrk(ctx, server.url + apiPath, headers, MISS_SCRIPT)) };
+    }
     burst = await voteBurst(server.url);
   } finally {
     server.stop();
@@ -142,6 +151,7 @@ export async function run(ctx) {
   }
   goals.push({ what: `server: ${VOTERS} concurrent voters, lost votes`, value: String(burst.lost), goal: "0", ok: burst.lost === 0 && burst.failed.length === 0 });
   const notes = [
+    "Cached rows: one signed-in reader repeating a read, answered from the server's per-viewer page cache (emptied by every write). Never-cached rows: a unique `miss` parameter on every request, so every page is built from SQLite (a new viewer, or the first read after a write).",
     `wrk -t2 -c${ctx.connections} -d${ctx.seconds}s on loopback, same 2-core machine as the server; server: release (profile server), SQLite file in WAL mode, ${SEED.ideas} ideas and ${SEED.kudos} kudos seeded, one signed-in reader (proxy auth + session cookie).`,
     `Vote burst: ${VOTERS} people voted on idea ${burst.idea} at once: ${burst.accepted} accepted, ${burst.failed.length} refused${burst.failed.length ? ` (${[...new Set(burst.failed)].join(", ")})` : ""}; count ${burst.before} -> ${burst.after}, ${burst.lost} lost; ${burst.ms} ms for the burst.`,
   ];
