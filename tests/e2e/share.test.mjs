@@ -115,6 +115,33 @@ test("the demo page: no third-party request before a click, UTM links, records a
   await context.close();
 });
 
+test("the counts arrive without moving the page: their line is held, silent, until then", async () => {
+  const { context, page } = await openPage(browser, server.url + "/", { goto: false });
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route("**/api/v1/shares/stats**", async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(server.url + "/");
+  await waitForReady(page, "eslabon-share");
+  const total = page.locator(`${FIRST_SHARE} >> .total`);
+  assert.equal(await total.count(), 1, "the line is there before the counts");
+  assert.equal(await total.getAttribute("aria-hidden"), "true", "and says nothing to screen readers");
+  assert.equal((await total.textContent()).trim(), "");
+  const card = page.locator("article#share");
+  const heightBefore = (await card.boundingBox()).height;
+
+  release();
+  await page.waitForFunction(
+    (selector) => /\d/.test(document.querySelector(selector)?.shadowRoot?.querySelector(".total")?.textContent ?? ""),
+    "main eslabon-share",
+  );
+  assert.equal(await total.getAttribute("aria-hidden"), null);
+  assert.equal((await card.boundingBox()).height, heightBefore, "the news card kept its height");
+  await context.close();
+});
+
 test("an offline share is recorded once the connection returns, exactly once", async () => {
   const { context, page, pageErrors, before } = await openDemoReadyToShare();
 
