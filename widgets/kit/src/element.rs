@@ -14,6 +14,33 @@ use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use crate::theme;
 
 #[wasm_bindgen(inline_js = r#"
+// When the suite loads after the page, defining a tag mounts every element of it at once, all
+// in one task. Past a frame or two of work in a task, the remaining elements mount one per task
+// instead (in order), so that the page never stops answering input for long.
+const SLICE_MS = 30;
+let sliceStart = null;
+const waiting = [];
+const nextTask = new MessageChannel();
+function startSlice() {
+  sliceStart = performance.now();
+  queueMicrotask(() => { sliceStart = null; });
+}
+nextTask.port1.onmessage = () => {
+  const mount = waiting.shift();
+  if (waiting.length) nextTask.port2.postMessage(null);
+  startSlice();
+  mount();
+};
+function mountWithinBudget(mount) {
+  if (sliceStart === null) startSlice();
+  if (waiting.length === 0 && performance.now() - sliceStart < SLICE_MS) {
+    mount();
+    return;
+  }
+  waiting.push(mount);
+  if (waiting.length === 1) nextTask.port2.postMessage(null);
+}
+
 export function defineElement(tag, observed, properties, connected, disconnected, changed) {
   if (customElements.get(tag)) return false;
   class EslabonElement extends HTMLElement {
@@ -27,7 +54,8 @@ export function defineElement(tag, observed, properties, connected, disconnected
           this[name] = value;
         }
       }
-      connected(this);
+      // Removed again before its turn: a later connection mounts it.
+      mountWithinBudget(() => { if (this.isConnected) connected(this); });
     }
     disconnectedCallback() { disconnected(this); }
     attributeChangedCallback(name, oldValue, newValue) {
