@@ -748,6 +748,37 @@ async fn search_filters_loaded_ideas_at_once_and_the_server_after_the_pause() {
 }
 
 #[wasm_bindgen_test]
+async fn emptying_the_search_box_brings_the_whole_board_back_without_the_pause() {
+    setup();
+    fake_board(r#"{"id": "t-unsearch"}"#, THREE_IDEAS);
+    let el = mount("t-unsearch", &[]);
+    wait_for_cards(&el, 3).await;
+    let search: HtmlElement = shadow_query(&el, "#ideas-search").unwrap().unchecked_into();
+    type_into(&search, "reunion").await;
+    until("the search request", || {
+        list_requests("t-unsearch")
+            .iter()
+            .any(|r| r.param("q") == Some("reunion"))
+    })
+    .await;
+    wait_for_cards(&el, 1).await;
+    let asked = list_requests("t-unsearch").len();
+
+    let cleared_at = js_sys::Date::now();
+    type_into(&search, "").await;
+    wait_for_cards(&el, 3).await;
+    let waited = js_sys::Date::now() - cleared_at;
+    assert!(
+        waited < 300.0,
+        "the whole board came back after {waited} ms"
+    );
+    let requests = list_requests("t-unsearch");
+    assert_eq!(requests.len(), asked + 1, "one request for the whole board");
+    assert_eq!(requests.last().unwrap().param("q"), None);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
 async fn sort_and_my_ideas_reach_the_server() {
     setup();
     // Listed newest first: the most voted is the oldest.

@@ -220,10 +220,16 @@ impl BoardState {
     }
 
     /// Typing filters the loaded ideas at once (see `shown`); the server is asked after a pause.
+    /// Emptying the box asks at once: after a server search, the loaded ideas are only the
+    /// matches, so nothing loaded can show the whole board again.
     fn search_after_pause(self) {
         Effect::new(move |previous: Option<String>| {
             let typed = self.search_text.get();
-            if previous.is_some() {
+            if previous.is_some() && typed.trim().is_empty() {
+                if self.query.with_untracked(|q| !q.q.trim().is_empty()) {
+                    self.query.update(|q| q.q.clear());
+                }
+            } else if previous.is_some() {
                 let expected = typed.clone();
                 set_timeout(
                     move || {
