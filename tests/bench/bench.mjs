@@ -68,7 +68,7 @@ async function main() {
     scaleRuns: quick ? 3 : 9,
     keystrokes: quick ? 10 : 50,
     scrollCards: quick ? 200 : 10_000,
-    scrollSeconds: quick ? 20 : 240,
+    scrollSeconds: quick ? 20 : 300,
     connections: 64,
     seconds: quick ? 5 : 15,
   };

@@ -112,7 +112,7 @@ async function memory(context, page) {
 }
 
 /**
- * Scrolls the page down 120 px a frame (a brisk fling), pressing the wall's "show more" button
+ * Scrolls the page down 300 px a frame (a fast fling), pressing the wall's "show more" button
  * whenever the end of the loaded kudos is in view, until no more remain or `maxCards` are
  * loaded. Returns the frame intervals (ms) and how far it got.
  */
@@ -131,7 +131,7 @@ function scrollWall(page, maxCards, maxSeconds) {
       const now = performance.now();
       frames.push(now - last);
       last = now;
-      window.scrollBy(0, 120);
+      window.scrollBy(0, 300);
       const button = moreButton();
       const atEnd = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 200;
       if (atEnd && button && button.getAttribute("aria-busy") !== "true") {
