@@ -2,7 +2,7 @@
 //! board and the kudos wall share. The widget makes the requests; this keeps the items, the
 //! total, the next page, what is loading, and which answers are too late to use.
 
-use std::future::Future;
+use std::{collections::HashMap, future::Future};
 
 use eslabon_client::{model::Page, ClientError, PageRef};
 use leptos::{prelude::*, task::spawn_local};
@@ -30,6 +30,8 @@ pub struct Paged<T: Send + Sync + 'static> {
     generation: StoredValue<u32>,
     /// How many items came from the first page (a poll replaces those).
     first_page_len: StoredValue<usize>,
+    /// Where each item is in `items`, by id (see [`Paged::watch`]).
+    positions: Memo<HashMap<String, usize>>,
     id: fn(&T) -> &str,
 }
 
@@ -44,16 +46,44 @@ impl<T: Send + Sync + 'static> Copy for Paged<T> {}
 impl<T: Clone + PartialEq + Send + Sync + 'static> Paged<T> {
     /// `id` names an item, to merge pages without repeating one.
     pub fn new(id: fn(&T) -> &str) -> Paged<T> {
+        let items = RwSignal::new(Vec::<T>::new());
+        let positions = Memo::new(move |_| {
+            items.with(|list| {
+                list.iter()
+                    .enumerate()
+                    .map(|(at, item)| (id(item).to_string(), at))
+                    .collect()
+            })
+        });
         Paged {
-            items: RwSignal::new(Vec::new()),
+            items,
             total: RwSignal::new(None),
             next: RwSignal::new(None),
             list: RwSignal::new(Load::Loading),
             more: RwSignal::new(None),
             generation: StoredValue::new(0),
             first_page_len: StoredValue::new(0),
+            positions,
             id,
         }
+    }
+
+    /// One item by id, in step with the list: what a keyed card reads. Found through an index,
+    /// so that "show more" costs each card a lookup rather than a scan of the whole list (which
+    /// made a long wall quadratic); an unchanged item is neither cloned nor re-rendered.
+    pub fn watch(self, key: String) -> Memo<Option<T>> {
+        let items = self.items;
+        let positions = self.positions;
+        Memo::new_owning(move |old: Option<Option<T>>| {
+            let at = positions.with(|p| p.get(&key).copied());
+            items.with(|list| {
+                let now = at.and_then(|at| list.get(at));
+                match old {
+                    Some(old) if old.as_ref() == now => (old, false),
+                    _ => (now.cloned(), true),
+                }
+            })
+        })
     }
 
     /// Loads the first page (a new query, a retry) with `fetch`, replacing the list. A failure

@@ -299,6 +299,11 @@ impl BoardState {
     }
 
     /// The idea with this id in the list or the open idea.
+    /// One loaded idea, for its card.
+    pub fn watch(self, id: String) -> Memo<Option<Idea>> {
+        self.paged.watch(id)
+    }
+
     pub fn find(self, id: &str) -> Option<Idea> {
         self.paged
             .find(id)

@@ -10,13 +10,8 @@ use crate::state::{detail::status_key, BoardState};
 /// Keyed by id: a vote changes the card in place, so keyboard focus stays on the button.
 #[component]
 pub fn IdeaCard(board: BoardState, id: String) -> impl IntoView {
-    let lookup = id.clone();
-    let idea = Memo::new(move |_| {
-        board
-            .ideas
-            .with(|list| list.iter().find(|i| i.id == lookup).cloned())
-            .unwrap_or_default()
-    });
+    let watched = board.watch(id.clone());
+    let idea = Memo::new(move |_| watched.get().unwrap_or_default());
     let open_id = id.clone();
     let open = move |_| board.open_idea(open_id.clone());
     view! {

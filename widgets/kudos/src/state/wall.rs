@@ -229,6 +229,11 @@ impl WallState {
         self.paged.update(id, change);
     }
 
+    /// One kudos of the wall, for its card.
+    pub fn watch(self, id: String) -> Memo<Option<Kudos>> {
+        self.paged.watch(id)
+    }
+
     fn find(self, id: &str) -> Option<Kudos> {
         self.paged.find(id)
     }

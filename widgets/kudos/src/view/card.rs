@@ -10,12 +10,8 @@ use crate::state::WallState;
 #[component]
 pub fn KudosCard(wall: WallState, id: String) -> impl IntoView {
     let i18n = wall.widget.i18n;
-    let lookup = id.clone();
-    let kudos = Memo::new(move |_| {
-        wall.kudos
-            .with(|list| list.iter().find(|k| k.id == lookup).cloned())
-            .unwrap_or_default()
-    });
+    let watched = wall.watch(id.clone());
+    let kudos = Memo::new(move |_| watched.get().unwrap_or_default());
     // Names, teams and values filter the wall only where the backend filters by them.
     let filters_by =
         move |input: &str, value: &str| wall.widget.accepts("kudos.list", input, value);

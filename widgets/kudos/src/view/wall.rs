@@ -153,8 +153,10 @@ pub fn Wall(wall: WallState) -> impl IntoView {
             <div class="list" aria-busy=move || loading().to_string() class:stale=loading>
                 {state_line}
                 <ol class="kudos-list">
-                    <For each=move || wall.kudos.get() key=|k| k.id.clone() let(kudos)>
-                        <KudosCard wall=wall id=kudos.id />
+                    // Ids only: each card reads its own kudos (`WallState::watch`).
+                    <For each=move || wall.kudos.with(|list| list.iter().map(|k| k.id.clone()).collect::<Vec<_>>())
+                        key=|id| id.clone() let(id)>
+                        <KudosCard wall=wall id=id />
                     </For>
                 </ol>
                 {more}
