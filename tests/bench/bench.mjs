@@ -6,7 +6,7 @@
 //
 // Environment (scripts/bench.sh sets them): ESLABON_ROOT, ESLABON_SITE (the bench site),
 // ESLABON_SERVER_BIN, ESLABON_BENCH_BUILDS (one folder per build), ESLABON_HELLO_BIN.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -35,8 +35,10 @@ function parseArgs(argv) {
 }
 
 function machine() {
+  // The first line a tool prints about itself (`wrk -v` prints it, then exits with 1).
   const version = (cmd, args) => {
-    try { return execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim().split("\n")[0]; } catch { return null; }
+    const run = spawnSync(cmd, args, { encoding: "utf8" });
+    return `${run.stdout ?? ""}${run.stderr ?? ""}`.trim().split("\n")[0] || null;
   };
   return {
     date: new Date().toISOString(),
