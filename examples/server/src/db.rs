@@ -453,42 +453,39 @@ mod tests {
         let db = Db::open(":memory:").unwrap();
         db.with_writer(|c| {
             seed(c).unwrap();
-            let check = |c: &Connection| {
-                let ideas: Vec<(String, i64, i64, i64, i64)> = c
-                    .prepare(
-                        "SELECT t.board, t.live, t.public,
-                                (SELECT COUNT(*) FROM ideas i
-                                 WHERE i.board = t.board AND i.deleted_at IS NULL),
-                                (SELECT COUNT(*) FROM ideas i WHERE i.board = t.board
-                                 AND i.deleted_at IS NULL AND i.hidden = 0 AND i.approved = 1)
-                         FROM idea_totals t",
-                    )
+            // Each row: board, the two counters, and the same two numbers counted afresh.
+            let rows = |c: &Connection, sql: &str| -> Vec<(String, i64, i64, i64, i64)> {
+                c.prepare(sql)
                     .unwrap()
                     .query_map([], |r| {
                         Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
                     })
                     .unwrap()
                     .collect::<Result<_, _>>()
-                    .unwrap();
+                    .unwrap()
+            };
+            let check = |c: &Connection| {
+                let ideas = rows(
+                    c,
+                    "SELECT t.board, t.live, t.public,
+                            (SELECT COUNT(*) FROM ideas i
+                             WHERE i.board = t.board AND i.deleted_at IS NULL),
+                            (SELECT COUNT(*) FROM ideas i WHERE i.board = t.board
+                             AND i.deleted_at IS NULL AND i.hidden = 0 AND i.approved = 1)
+                     FROM idea_totals t",
+                );
                 assert!(!ideas.is_empty());
                 for (board, live, public, live_n, public_n) in ideas {
                     assert_eq!((live, public), (live_n, public_n), "ideas of {board}");
                 }
-                let kudos: Vec<(String, i64, i64, i64, i64)> = c
-                    .prepare(
-                        "SELECT t.board, t.total, t.shown,
-                                (SELECT COUNT(*) FROM kudos k WHERE k.board = t.board),
-                                (SELECT COUNT(*) FROM kudos k
-                                 WHERE k.board = t.board AND k.hidden = 0)
-                         FROM kudos_totals t",
-                    )
-                    .unwrap()
-                    .query_map([], |r| {
-                        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-                    })
-                    .unwrap()
-                    .collect::<Result<_, _>>()
-                    .unwrap();
+                let kudos = rows(
+                    c,
+                    "SELECT t.board, t.total, t.shown,
+                            (SELECT COUNT(*) FROM kudos k WHERE k.board = t.board),
+                            (SELECT COUNT(*) FROM kudos k
+                             WHERE k.board = t.board AND k.hidden = 0)
+                     FROM kudos_totals t",
+                );
                 assert!(!kudos.is_empty());
                 for (board, total, shown, total_n, shown_n) in kudos {
                     assert_eq!((total, shown), (total_n, shown_n), "kudos of {board}");
