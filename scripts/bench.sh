@@ -4,7 +4,7 @@
 # section and the goals met or MISSED, writes target/bench/report.json and, on a full run,
 # rewrites BENCHMARKS.md.
 #
-#   scripts/bench.sh                 everything (about 15 minutes once built)
+#   scripts/bench.sh                 everything (about 20 minutes on 2 cores, builds included)
 #   scripts/bench.sh --quick         fewer samples, for trying a change (BENCHMARKS.md untouched)
 #   scripts/bench.sh --only size,startup,lighthouse,scale,server
 #

@@ -69,5 +69,5 @@ export async function run(ctx) {
     ...json.flatMap((p) => Object.entries(p.shortfalls).filter(([, ids]) => ids.length).map(([c, ids]) => `${p.page}, ${c} below 1: ${ids.join(", ")}`)),
     `Full reports: ${path.relative(ctx.root, dir)}/`,
   ];
-  return { title: "Lighthouse 12.2.3", rows, notes, goals, json };
+  return { title: "Lighthouse 12.2.3", rows, notes, goals, json: { pages: json } };
 }
