@@ -6,10 +6,13 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
+use rusqlite::Connection;
+
 use crate::api::WriteReq;
 use crate::cache::Page;
 use crate::db::fingerprint;
 use crate::problem::Problem;
+use crate::AppState;
 
 /// Decoded query pairs, in order (a name may repeat).
 pub struct Query(Vec<(String, String)>);
@@ -70,8 +73,34 @@ pub fn json_text(value: &Value) -> String {
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
+/// A list page for `key` (viewer + route + query): from the page cache while no write happened
+/// since it was rendered, otherwise rendered by `render` on one read connection and cached.
+/// `render` gives the JSON text and whether it shows a deadline relative to `now` (an open
+/// edit or delete window), which holds for this second only.
+pub async fn cached_page<F>(
+    st: &AppState,
+    headers: &HeaderMap,
+    key: String,
+    now: i64,
+    render: F,
+) -> Result<Response, Problem>
+where
+    F: FnOnce(&Connection) -> Result<(String, bool), Problem> + Send + 'static,
+{
+    // The generation is read before the snapshot, so a page is never labelled newer than it is.
+    let generation = st.db.generation();
+    if let Some(page) = st.pages.get(&key, generation, now) {
+        return Ok(revalidated_page(headers, &page));
+    }
+    let (body, timed) = st.db.read(render).await?;
+    let page = page(body);
+    st.pages
+        .put(key, generation, timed.then_some(now), page.clone());
+    Ok(revalidated_page(headers, &page))
+}
+
 /// A body and its weak ETag, ready for [`revalidated_page`] and the page cache.
-pub fn page(body: String) -> Page {
+fn page(body: String) -> Page {
     let etag = format!("W/\"{}\"", fingerprint(body.as_bytes()));
     Page {
         body: Bytes::from(body),
@@ -81,7 +110,7 @@ pub fn page(body: String) -> Page {
 
 /// A JSON answer the browser may keep but must revalidate: a weak ETag over the body, and
 /// `304 Not Modified` without a body when `If-None-Match` already names it.
-pub fn revalidated_page(request: &HeaderMap, page: &Page) -> Response {
+fn revalidated_page(request: &HeaderMap, page: &Page) -> Response {
     let mut res = if crate::api::etag_matches(request, &page.etag) {
         StatusCode::NOT_MODIFIED.into_response()
     } else {

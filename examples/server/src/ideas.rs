@@ -98,38 +98,26 @@ pub async fn list_ideas(
     let board = find_board(&st, &board)?;
     let query = listing::parse_list_query(&Query::parse(raw.as_deref()), &board)?;
     let viewer = viewer(&st, &auth);
-    // The generation is read before the snapshot, so a page is never labelled newer than it is.
     let key = cache::key(&viewer.id, &format!("ideas/{}", board.id), raw.as_deref());
-    let generation = st.db.generation();
     let now = now_unix();
-    if let Some(page) = st.pages.get(&key, generation, now) {
-        return Ok(web::revalidated_page(&headers, &page));
-    }
-    let (body, timed) = st
-        .db
-        .read(move |conn| {
-            // One read snapshot, so that the total, the page and the ideas agree.
-            let c = &conn.unchecked_transaction()?;
-            let page = match &query.similar {
-                Some(words) => listing::similar(c, &board.id, &viewer, words, query.limit)?,
-                None => listing::list(c, &board.id, &viewer, &query)?,
-            };
-            let data = page
-                .ids
-                .iter()
-                .map(|id| view::idea_json(c, &viewer, &board, *id, now))
-                .collect::<Result<Vec<_>, _>>()?;
-            // An open edit window is shown relative to `now`: such a page holds for this second.
-            let timed = data.iter().any(|idea| !idea["editable_until"].is_null());
-            let body =
-                json!({ "data": data, "next_cursor": page.next_cursor, "total": page.total });
-            Ok((web::json_text(&body), timed))
-        })
-        .await?;
-    let page = web::page(body);
-    st.pages
-        .put(key, generation, timed.then_some(now), page.clone());
-    Ok(web::revalidated_page(&headers, &page))
+    web::cached_page(&st, &headers, key, now, move |conn| {
+        // One read snapshot, so that the total, the page and the ideas agree.
+        let c = &conn.unchecked_transaction()?;
+        let page = match &query.similar {
+            Some(words) => listing::similar(c, &board.id, &viewer, words, query.limit)?,
+            None => listing::list(c, &board.id, &viewer, &query)?,
+        };
+        let data = page
+            .ids
+            .iter()
+            .map(|id| view::idea_json(c, &viewer, &board, *id, now))
+            .collect::<Result<Vec<_>, _>>()?;
+        // An open edit window is shown relative to `now`: such a page holds for this second.
+        let timed = data.iter().any(|idea| !idea["editable_until"].is_null());
+        let body = json!({ "data": data, "next_cursor": page.next_cursor, "total": page.total });
+        Ok((web::json_text(&body), timed))
+    })
+    .await
 }
 
 /// `GET /ideas/{id}` (`ideas.get`): the idea and its status history.

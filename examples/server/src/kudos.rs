@@ -98,32 +98,20 @@ pub async fn list_kudos(
     let board = board_param(&st, &q)?;
     let query = listing::parse_list_query(&q, &st.config.kudos)?;
     let viewer = viewer(&st, &auth);
-    // The generation is read before the snapshot, so a page is never labelled newer than it is.
     let key = cache::key(&viewer.id, "kudos", raw.as_deref());
-    let generation = st.db.generation();
     let now = now_unix();
-    if let Some(page) = st.pages.get(&key, generation, now) {
-        return Ok(web::revalidated_page(&headers, &page));
-    }
     let config = st.config.clone();
-    let (body, timed) = st
-        .db
-        .read(move |conn| {
-            // One read snapshot, so that the total, the page and the kudos agree.
-            let c = &conn.unchecked_transaction()?;
-            let page = listing::list(c, &board, &viewer, &query)?;
-            let data = view::kudos_page_json(c, &config, &viewer, &page.ids, now)?;
-            // An open delete window is shown relative to `now`: such a page holds for this second.
-            let timed = data.iter().any(|k| !k["deletable_until"].is_null());
-            let body =
-                json!({ "data": data, "next_cursor": page.next_cursor, "total": page.total });
-            Ok((web::json_text(&body), timed))
-        })
-        .await?;
-    let page = web::page(body);
-    st.pages
-        .put(key, generation, timed.then_some(now), page.clone());
-    Ok(web::revalidated_page(&headers, &page))
+    web::cached_page(&st, &headers, key, now, move |conn| {
+        // One read snapshot, so that the total, the page and the kudos agree.
+        let c = &conn.unchecked_transaction()?;
+        let page = listing::list(c, &board, &viewer, &query)?;
+        let data = view::kudos_page_json(c, &config, &viewer, &page.ids, now)?;
+        // An open delete window is shown relative to `now`: such a page holds for this second.
+        let timed = data.iter().any(|k| !k["deletable_until"].is_null());
+        let body = json!({ "data": data, "next_cursor": page.next_cursor, "total": page.total });
+        Ok((web::json_text(&body), timed))
+    })
+    .await
 }
 
 async fn person_exists(st: &AppState, id: Option<&str>) -> Result<bool, Problem> {
