@@ -171,11 +171,14 @@ impl ShareState {
         });
     }
 
+    /// `show-counts` is set and the backend counts shares (tracked).
+    pub fn counts_wanted(self) -> bool {
+        self.widget.host().flag("show-counts") && self.widget.supports("shares.stats")
+    }
+
     fn load_counts_when_asked(self) {
-        let host = self.widget.host();
         Effect::new(move |_| {
-            let wanted = host.flag("show-counts") && self.widget.supports("shares.stats");
-            let (Ok(url), true) = (self.url.get(), wanted) else {
+            let (Ok(url), true) = (self.url.get(), self.counts_wanted()) else {
                 self.counts.set(None);
                 return;
             };

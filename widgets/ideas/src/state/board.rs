@@ -225,11 +225,14 @@ impl BoardState {
     fn search_after_pause(self) {
         Effect::new(move |previous: Option<String>| {
             let typed = self.search_text.get();
-            if previous.is_some() && typed.trim().is_empty() {
+            if previous.is_none() {
+                return typed;
+            }
+            if typed.trim().is_empty() {
                 if self.query.with_untracked(|q| !q.q.trim().is_empty()) {
                     self.query.update(|q| q.q.clear());
                 }
-            } else if previous.is_some() {
+            } else {
                 let expected = typed.clone();
                 set_timeout(
                     move || {

@@ -63,10 +63,8 @@ pub fn ShareWidget(widget: Widget) -> impl IntoView {
 #[component]
 fn Total(state: ShareState) -> impl IntoView {
     let i18n = state.widget.i18n;
-    let host = state.widget.host();
     // The counts come after a request: their line is held from the start (empty, hidden from
     // screen readers) so that the page below does not jump when they arrive.
-    let expected = move || host.flag("show-counts") && state.widget.supports("shares.stats");
     move || {
         let (text, waiting) = match state.counts.get() {
             Some(counts) if counts.total == 1 => (i18n.t("share.total_one").to_string(), false),
@@ -74,7 +72,7 @@ fn Total(state: ShareState) -> impl IntoView {
                 i18n.tf("share.total", &[("n", &counts.total.to_string())]),
                 false,
             ),
-            None if expected() => ("\u{a0}".to_string(), true),
+            None if state.counts_wanted() => ("\u{a0}".to_string(), true),
             None => return None,
         };
         Some(view! {
