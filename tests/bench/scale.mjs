@@ -1,7 +1,7 @@
 // Scale: with 10,000 ideas and 10,000 kudos seeded, the board's and the wall's first screen
 // (element connected -> eslabon-ready), a filter keystroke -> updated list, the memory after
 // load, and the frame times while scrolling the wall to its end ("show more" at each end).
-import { launchBrowser } from "../e2e/harness.mjs";
+import { launchBrowser, openPage } from "../e2e/harness.mjs";
 import { summary } from "./stats.mjs";
 
 export const SEED = { ideas: 10_000, kudos: 10_000 };
@@ -11,14 +11,11 @@ const WIDGETS = {
 };
 
 async function openScalePage(browser, siteUrl) {
-  const context = await browser.newContext({ locale: "es-ES", viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(String(error)));
-  page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
-  await page.goto(`${siteUrl}/pages/bench/scale.html`);
+  const { context, page, consoleErrors, pageErrors } = await openPage(browser, `${siteUrl}/pages/bench/scale.html`, {
+    viewport: { width: 1280, height: 900 },
+  });
   await page.evaluate(() => Promise.all(["eslabon-ideas", "eslabon-kudos"].map((t) => customElements.whenDefined(t))));
-  return { context, page, errors };
+  return { context, page, errors: () => [...pageErrors, ...consoleErrors] };
 }
 
 /** Adds the widget to the page; resolves to the ms from connecting to its eslabon-ready. */
@@ -47,7 +44,7 @@ async function firstScreens(browser, ctx) {
       // Alternate the order: the first widget on a page also pays for the shared `me` request.
       const order = i % 2 === 0 ? ["board", "wall"] : ["wall", "board"];
       for (const name of order) times[name].push(await connectAndTime(page, WIDGETS[name]));
-      if (errors.length) throw new Error(errors.join("; "));
+      if (errors().length) throw new Error(errors().join("; "));
     } finally {
       await context.close();
     }
@@ -161,7 +158,7 @@ export async function run(ctx) {
       typingPaused = await keystrokes(page, 10, 700);
       scroll = await scrollWall(page, ctx.scrollCards, ctx.scrollSeconds);
       scroll.memory = await memory(context, page);
-      if (errors.length) throw new Error(errors.join("; "));
+      if (errors().length) throw new Error(errors().join("; "));
     } finally {
       await context.close();
     }

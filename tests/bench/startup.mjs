@@ -2,21 +2,16 @@
 // <eslabon-share> (share-only build) and Shariff 3.3.0 on two equivalent pages served by the same
 // server, alternating, a fresh browser context (empty cache) for every run. Then the time until
 // every widget on the demo page is interactive.
-import { launchBrowser } from "../e2e/harness.mjs";
+import { launchBrowser, openPage } from "../e2e/harness.mjs";
 import { summary } from "./stats.mjs";
 
-// Runs before any page script: records, in ms since navigation start (performance.now()),
-// when each Eslabón element fired eslabon-ready and when Shariff's buttons were in the DOM.
-function recordInteractive() {
-  window.__bench = { ready: new Map(), shariff: null };
-  document.addEventListener("eslabon-ready", (event) => {
-    const element = event.composedPath().find((node) => node instanceof Element && node.localName.startsWith("eslabon-"));
-    if (element && !window.__bench.ready.has(element)) window.__bench.ready.set(element, performance.now());
-  }, true);
-  const shariffButtons = () => document.querySelector(".shariff li a, .shariff li button");
+// Runs before any page script: records when Shariff's buttons are in the DOM, in ms since
+// navigation start (openPage's own init script records each eslabon-ready the same way).
+function recordShariff() {
+  window.__shariffAt = null;
   new MutationObserver((_, observer) => {
-    if (window.__bench.shariff === null && shariffButtons()) {
-      window.__bench.shariff = performance.now();
+    if (document.querySelector(".shariff li a, .shariff li button")) {
+      window.__shariffAt = performance.now();
       observer.disconnect();
     }
   }).observe(document, { childList: true, subtree: true });
@@ -26,36 +21,26 @@ const WIDGETS = "eslabon-share, eslabon-ideas, eslabon-kudos, eslabon-quiz";
 
 /** ms from navigation start until every widget element on the page fired eslabon-ready. */
 async function eslabonInteractive(page) {
-  return page.evaluate((selector) => new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("eslabon-ready did not fire within 20 s")), 20_000);
-    const check = () => {
-      const elements = [...document.querySelectorAll(selector)];
-      if (elements.length && elements.every((el) => window.__bench.ready.has(el))) {
-        clearTimeout(timer);
-        resolve(Math.max(...elements.map((el) => window.__bench.ready.get(el))));
-      } else {
-        setTimeout(check, 5);
-      }
-    };
-    check();
-  }), WIDGETS);
+  const handle = await page.waitForFunction((selector) => {
+    const elements = [...document.querySelectorAll(selector)];
+    return elements.length > 0 && elements.every((el) => window.__eslabonReadyAt.has(el))
+      && Math.max(...elements.map((el) => window.__eslabonReadyAt.get(el)));
+  }, WIDGETS, { timeout: 20_000, polling: 5 });
+  return handle.jsonValue();
 }
 
 async function shariffInteractive(page) {
-  await page.waitForFunction(() => window.__bench.shariff !== null, null, { timeout: 20_000, polling: 5 });
-  return page.evaluate(() => window.__bench.shariff);
+  await page.waitForFunction(() => window.__shariffAt !== null, null, { timeout: 20_000, polling: 5 });
+  return page.evaluate(() => window.__shariffAt);
 }
 
 async function timeOnce(browser, url, measure) {
-  const context = await browser.newContext({ locale: "es-ES" });
+  const { context, page, pageErrors } = await openPage(browser, url, { goto: false });
   try {
-    await context.addInitScript(recordInteractive);
-    const page = await context.newPage();
-    const errors = [];
-    page.on("pageerror", (error) => errors.push(String(error)));
+    await page.addInitScript(recordShariff);
     await page.goto(url, { waitUntil: "commit" });
     const ms = await measure(page);
-    if (errors.length) throw new Error(`${url}: ${errors.join("; ")}`);
+    if (pageErrors.length) throw new Error(`${url}: ${pageErrors.join("; ")}`);
     return ms;
   } finally {
     await context.close();

@@ -193,7 +193,8 @@ export function launchBrowser(options = {}) {
  * `consoleErrors` (console.error texts), `pageErrors` (uncaught exceptions) and `dialogs`
  * (alert/confirm/prompt messages; each is dismissed: a dialog usually means injected code ran).
  * Before any page script runs, an init script records every `eslabon-ready` event on `document`
- * into `window.__eslabonReady` (tag names, in order), so waitForReady never misses one.
+ * into `window.__eslabonReady` (tag names, in order), so waitForReady never misses one, and
+ * into `window.__eslabonReadyAt` (element -> `performance.now()` of its first one).
  * Options: `locale` (default "es-ES"), `viewport`, `waitUntil` (default "load"), `goto: false`
  * to only create the page. Resolves to `{ context, page, consoleErrors, pageErrors, dialogs }`.
  */
@@ -202,6 +203,7 @@ export async function openPage(browser, url, { locale = "es-ES", viewport, waitU
   await context.addInitScript(() => {
     window.__eslabonReady = [];
     window.__eslabonReadyElements = new WeakSet();
+    window.__eslabonReadyAt = new Map();
     document.addEventListener("eslabon-ready", (event) => {
       // The element is the first eslabon-* element on the composed path (the event may be
       // dispatched from inside its shadow root, and the element may sit in another shadow root).
@@ -209,6 +211,7 @@ export async function openPage(browser, url, { locale = "es-ES", viewport, waitU
       if (!element) return;
       window.__eslabonReady.push(element.localName);
       window.__eslabonReadyElements.add(element);
+      if (!window.__eslabonReadyAt.has(element)) window.__eslabonReadyAt.set(element, performance.now());
     }, true);
   });
   const page = await context.newPage();
