@@ -1930,6 +1930,22 @@ fn names(el: &HtmlElement) -> Vec<String> {
 }
 
 #[wasm_bindgen_test]
+async fn changing_view_on_a_live_element_switches_between_wall_and_leaderboard() {
+    setup();
+    fake_board(&board("t-lb-switch", ""), "[]");
+    month_ranking("t-lb-switch");
+    let el = mount("t-lb-switch", &[]);
+    until("the wall", || shadow_query(&el, "#kudos-heading").is_some()).await;
+    el.set_attribute("view", "leaderboard").unwrap();
+    until("the leaderboard", || ranks(&el).len() == 10).await;
+    assert_eq!(text(&el, "#lb-heading"), "Clasificación");
+    assert!(shadow_query(&el, "#kudos-heading").is_none(), "the wall is gone");
+    el.remove_attribute("view").unwrap();
+    until("the wall again", || shadow_query(&el, "#kudos-heading").is_some()).await;
+    assert!(shadow_query(&el, "#lb-heading").is_none());
+}
+
+#[wasm_bindgen_test]
 async fn the_leaderboard_shows_the_top_ten_and_near_me_the_viewers_neighbours() {
     setup();
     fake_board(&board("t-lb", ""), "[]");

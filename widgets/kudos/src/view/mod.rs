@@ -12,13 +12,19 @@ use leptos::prelude::*;
 use crate::state::{ComposerState, LeaderboardState, WallState};
 
 /// `view="leaderboard"` shows the leaderboard; anything else the wall with its composer (a
-/// profile wall with `person`).
+/// profile wall with `person`). When `view` changes (a host script, the playground), the
+/// screen is built again for the new value.
 #[component]
 pub fn KudosWidget(widget: Widget) -> impl IntoView {
-    let i18n = widget.i18n;
     let host = widget.host();
     let leaderboard_view =
-        host.attr_untracked("view").as_deref().map(str::trim) == Some("leaderboard");
+        Memo::new(move |_| host.attr("view").as_deref().map(str::trim) == Some("leaderboard"));
+    move || view! { <KudosScreen widget=widget leaderboard_view=leaderboard_view.get() /> }
+}
+
+#[component]
+fn KudosScreen(widget: Widget, leaderboard_view: bool) -> impl IntoView {
+    let i18n = widget.i18n;
     let wall = WallState::new(widget, !leaderboard_view && widget.supports("kudos.list"));
     let heading = move || {
         let lang = i18n.locale.get().tag();
