@@ -8,9 +8,11 @@
 //! - [`state`]: the board and its list (filters, paging, polling, votes), the composer, and the
 //!   open idea (comments, editing, moderation);
 //! - `view/`: the visible parts.
+//! - [`docs`]: its public surface (attributes, events, CSS parts), for the manifest and docs.
 
 pub mod api;
 pub mod catalog;
+pub mod docs;
 pub mod search;
 pub mod state;
 mod view;

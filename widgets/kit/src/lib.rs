@@ -13,9 +13,12 @@
 //! - [`time`], [`poll`]: dates as people read them, and polling only while the tab is visible;
 //! - [`paged`]: a list paged by cursor that polling keeps fresh;
 //! - [`panic`], [`global`]: the panic notice and `window.eslabon`.
+//! - [`docs`]: the types each widget describes its public surface with (for
+//!   `custom-elements.json` and `docs/elements.md`; not used at run time).
 
 pub mod components;
 pub mod context;
+pub mod docs;
 pub mod drafts;
 pub mod element;
 pub mod events;

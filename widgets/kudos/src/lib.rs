@@ -8,12 +8,14 @@
 //! - [`state`]: the wall (filters, paging, polling, reactions), the composer (people picker,
 //!   values, budget, draft) and the leaderboard;
 //! - `view/`: the visible parts.
+//! - [`docs`]: its public surface (attributes, events, CSS parts), for the manifest and docs.
 //!
 //! Attributes: `board`; `person` (a profile wall: what that person received and gave);
 //! `view` (`wall`, the default, or `leaderboard`).
 
 pub mod api;
 pub mod catalog;
+pub mod docs;
 pub mod state;
 mod view;
 

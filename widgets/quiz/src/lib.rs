@@ -7,11 +7,13 @@
 //! - [`api`]: the quiz operations through `eslabon-client`;
 //! - [`state`]: screens (start, question, review, result), choices, the timer, resume;
 //! - `view/`: the visible parts.
+//! - [`docs`]: its public surface (attributes, events, CSS parts), for the manifest and docs.
 //!
 //! Attribute: `quiz` (the quiz id on the backend).
 
 pub mod api;
 pub mod catalog;
+pub mod docs;
 pub mod state;
 mod view;
 

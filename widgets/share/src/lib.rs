@@ -10,9 +10,11 @@
 //! - [`api`]: `shares.record` and `shares.stats` through `eslabon-client`;
 //! - [`gate`]: `requires-quiz`, the buttons locked until the guideline quiz is passed;
 //! - `view/`: the visible parts.
+//! - [`docs`]: its public surface (attributes, events, CSS parts), for the manifest and docs.
 
 pub mod api;
 pub mod catalog;
+pub mod docs;
 pub mod gate;
 pub mod links;
 pub mod networks;
