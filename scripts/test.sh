@@ -10,9 +10,12 @@
 #   5. suite build      scripts/build-suite.sh: release, every widget, into target/site
 #   6. server build     cargo build -p eslabon-server (dev profile)
 #   7. end to end       node --test tests/e2e/ (playwright-core + the reference server)
+#   8. contract         node --test tests/contract/: custom-elements.json against the live
+#                       elements and the events the end-to-end run recorded
 #
 # Environment: CHROMEDRIVER (default /usr/bin/chromedriver), E2E_FILES (default tests/e2e/, e.g.
-# E2E_FILES=tests/e2e/smoke.test.mjs). See tests/README.md.
+# E2E_FILES=tests/e2e/smoke.test.mjs; the contract stage is skipped then, as it needs every
+# event the whole run dispatches). See tests/README.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib.sh
@@ -64,4 +67,9 @@ case "$target_dir" in /*) ;; *) target_dir="$ROOT/$target_dir" ;; esac
 export ESLABON_SERVER_BIN="$target_dir/debug/eslabon-server"
 export ESLABON_SITE="$ROOT/target/site"
 # shellcheck disable=SC2086 # E2E_FILES is a list of paths
+# The contract stage reads the events this run records, never an older run's.
+rm -rf target/e2e/events
 stage "end to end" node --test --test-concurrency=1 --test-reporter=spec ${E2E_FILES:-tests/e2e/}
+if [ -z "${E2E_FILES:-}" ]; then
+  stage contract node --test --test-reporter=spec tests/contract/
+fi

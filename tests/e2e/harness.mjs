@@ -4,7 +4,9 @@
 //   startJsonServer()     json-server 0.17 (npm) over a temp copy of examples/json-server/db.json,
 //                         serving examples/json-server/index.html and the built suite
 //   launchBrowser()       /usr/bin/chromium, headless, with the flags this machine needs
-//   openPage()            a fresh context + page that records console errors, page errors, dialogs
+//   openPage()            a fresh context + page that records console errors, page errors, dialogs,
+//                         and every eslabon-* event (written to target/e2e/events/ for
+//                         tests/contract/, which holds custom-elements.json to them)
 //   waitForReady()        waits until widgets have fired `eslabon-ready`
 //   signIn()              demo sign-in as a seeded person
 //   api()                 calls the REST API from inside the page (cookies + CSRF header)
@@ -14,6 +16,7 @@
 //   ESLABON_SERVER_BIN  server binary (default: $ESLABON_ROOT/target/debug/eslabon-server)
 //   ESLABON_SITE        built site: index.html, eslabon/, pages/ (default: $ESLABON_ROOT/target/site)
 import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, readdir, rm, symlink } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
@@ -198,9 +201,43 @@ export function launchBrowser(options = {}) {
  * Options: `locale` (default "es-ES"), `viewport`, `waitUntil` (default "load"), `goto: false`
  * to only create the page. Resolves to `{ context, page, consoleErrors, pageErrors, dialogs }`.
  */
+/** Where each test process writes the `eslabon-*` events its pages dispatched. */
+export const EVENTS_DIR = path.join(ROOT, "target/e2e/events");
+// One entry per element tag, event name and detail shape.
+const dispatchedEvents = new Map();
+process.on("exit", () => {
+  if (dispatchedEvents.size === 0) return;
+  mkdirSync(EVENTS_DIR, { recursive: true });
+  const file = `${path.basename(process.argv[1] ?? "node")}-${process.pid}.json`;
+  writeFileSync(path.join(EVENTS_DIR, file), JSON.stringify([...dispatchedEvents.values()], null, 1));
+});
+
 export async function openPage(browser, url, { locale = "es-ES", viewport, waitUntil = "load", goto = true } = {}) {
   const context = await browser.newContext({ locale, ...(viewport ? { viewport } : {}) });
+  await context.exposeFunction("__eslabonRecordEvent", (event) => {
+    dispatchedEvents.set(JSON.stringify(event), event);
+  });
   await context.addInitScript(() => {
+    // Every eslabon-* event any element dispatches, with the shape of its detail: the contract
+    // test compares them with custom-elements.json, so an undocumented event or field fails.
+    const dispatch = EventTarget.prototype.dispatchEvent;
+    const typeOf = (value) => {
+      if (value === null) return "null";
+      if (Array.isArray(value)) return value.length ? `${typeof value[0]}[]` : "[]";
+      return typeof value;
+    };
+    EventTarget.prototype.dispatchEvent = function (event) {
+      if (event.type.startsWith("eslabon-")) {
+        let element = this;
+        while (element && !(element instanceof Element && element.localName.startsWith("eslabon-"))) {
+          element = element.getRootNode?.().host ?? null;
+        }
+        const detail = event.detail && typeof event.detail === "object" ? event.detail : {};
+        const fields = Object.fromEntries(Object.keys(detail).sort().map((key) => [key, typeOf(detail[key])]));
+        window.__eslabonRecordEvent?.({ tag: element?.localName ?? null, type: event.type, fields });
+      }
+      return dispatch.call(this, event);
+    };
     window.__eslabonReady = [];
     window.__eslabonReadyElements = new WeakSet();
     window.__eslabonReadyAt = new Map();
