@@ -285,6 +285,16 @@ pub static TOKENS: &[TokenDoc] = &[
         description: text("Font family.", "Familia tipográfica."),
     },
     TokenDoc {
+        name: "--eslabon-font-heading",
+        syntax: "*",
+        light: "var(--eslabon-font)",
+        dark: None,
+        description: text(
+            "Font family of headings and the certificate title.",
+            "Familia tipográfica de los títulos y del certificado.",
+        ),
+    },
+    TokenDoc {
         name: "--eslabon-font-size",
         syntax: "<length>",
         light: "1rem",
@@ -315,13 +325,30 @@ pub static TOKENS: &[TokenDoc] = &[
         ),
     },
     TokenDoc {
+        name: "--eslabon-border-width",
+        syntax: "<length>",
+        light: "1px",
+        dark: None,
+        description: text(
+            "Width of the borders of cards, buttons and fields.",
+            "Grosor de los bordes de tarjetas, botones y campos.",
+        ),
+    },
+    TokenDoc {
+        name: "--eslabon-focus-width",
+        syntax: "<length>",
+        light: "3px",
+        dark: None,
+        description: text("Width of the focus ring.", "Grosor del anillo de foco."),
+    },
+    TokenDoc {
         name: "--eslabon-shadow",
         syntax: "*",
         light: "0 1px 2px rgb(0 0 0 / 0.08), 0 4px 12px rgb(0 0 0 / 0.08)",
-        dark: None,
+        dark: Some("0 1px 2px rgb(0 0 0 / 0.5), 0 4px 12px rgb(0 0 0 / 0.4)"),
         description: text(
-            "Elevation of cards, dialogs and toasts (a `box-shadow`).",
-            "Elevación de tarjetas, diálogos y avisos (un `box-shadow`).",
+            "Elevation of menus, pop-up lists and toasts (a `box-shadow`).",
+            "Elevación de menús, listas emergentes y avisos (un `box-shadow`).",
         ),
     },
     TokenDoc {

@@ -470,7 +470,11 @@ fn fallbacks(css: &str) -> Vec<(String, String)> {
                 break;
             }
         }
-        found.push((name, rest[comma + 1..end].trim().to_string()));
+        // A private `--_x` resolves the public `--eslabon-x`: document it under that name.
+        let fallback = rest[comma + 1..end]
+            .trim()
+            .replace("var(--_", "var(--eslabon-");
+        found.push((name, fallback));
     }
     found
 }
@@ -525,7 +529,7 @@ fn the_documented_tokens_are_the_token_sheet() {
                 .expect("style.css"),
         );
     }
-    for sheet in sheets {
+    for sheet in sheets.iter().map(|css| without_comments(css)) {
         for (at, _) in sheet.match_indices("--eslabon-") {
             let name: String = sheet[at..]
                 .chars()
@@ -537,4 +541,17 @@ fn the_documented_tokens_are_the_token_sheet() {
             );
         }
     }
+}
+
+fn without_comments(css: &str) -> String {
+    let mut out = String::new();
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        out.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("*/")
+            .map_or("", |end| &rest[start + end + 2..]);
+    }
+    out.push_str(rest);
+    out
 }
