@@ -17,9 +17,15 @@ function setLanguage(lang) {
   localStorage.setItem("demo:lang", lang);
 }
 
+// The page's themes and the `theme` attribute each gives the widgets. "corporate" and
+// "high-contrast" are host CSS (themes/*.css) that set --eslabon-* tokens for <html data-theme>;
+// both are dark, so the widgets' own dark defaults and native controls match them.
+const THEMES = { light: "light", dark: "dark", corporate: "dark", "high-contrast": "dark" };
+
 function setTheme(theme) {
+  if (!Object.hasOwn(THEMES, theme)) theme = "light";
   document.documentElement.dataset.theme = theme;
-  for (const el of document.querySelectorAll(WIDGETS)) el.setAttribute("theme", theme);
+  for (const el of document.querySelectorAll(WIDGETS)) el.setAttribute("theme", THEMES[theme]);
   for (const b of document.querySelectorAll("[data-set-theme]")) b.setAttribute("aria-pressed", String(b.dataset.setTheme === theme));
   localStorage.setItem("demo:theme", theme);
 }
