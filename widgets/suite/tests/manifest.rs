@@ -73,17 +73,20 @@ fn attribute(doc: &AttributeDoc, common: bool) -> Value {
     describe(a, &doc.description)
 }
 
-/// `CustomEvent<{ network: string; campaign: string | null; pending?: boolean }>`
-fn event_type(doc: &EventDoc) -> String {
-    let fields: Vec<String> = doc
-        .detail
+/// The `detail` fields in TypeScript notation: `campaign: string | null`, `pending?: boolean`.
+fn detail_fields(doc: &EventDoc) -> Vec<String> {
+    doc.detail
         .iter()
         .map(|f| {
             let optional = if f.optional { "?" } else { "" };
             format!("{}{optional}: {}", f.name, f.type_text)
         })
-        .collect();
-    format!("CustomEvent<{{ {} }}>", fields.join("; "))
+        .collect()
+}
+
+/// `CustomEvent<{ network: string; campaign: string | null; pending?: boolean }>`
+fn event_type(doc: &EventDoc) -> String {
+    format!("CustomEvent<{{ {} }}>", detail_fields(doc).join("; "))
 }
 
 fn event(doc: &EventDoc) -> Value {
@@ -221,14 +224,6 @@ fn attribute_row(doc: &AttributeDoc, common: bool) -> String {
 }
 
 fn event_row(doc: &EventDoc, common: bool) -> String {
-    let fields: Vec<String> = doc
-        .detail
-        .iter()
-        .map(|f| {
-            let optional = if f.optional { "?" } else { "" };
-            format!("{}{optional}: {}", f.name, f.type_text)
-        })
-        .collect();
     let kind = if common {
         "event (every widget)"
     } else {
@@ -237,7 +232,7 @@ fn event_row(doc: &EventDoc, common: bool) -> String {
     format!(
         "| {kind} | {} | {} | | {} |",
         code(doc.name),
-        code(&format!("detail: {{ {} }}", fields.join(", "))),
+        code(&format!("detail: {{ {} }}", detail_fields(doc).join(", "))),
         cell(doc.description.en)
     )
 }
