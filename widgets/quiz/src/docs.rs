@@ -1,6 +1,20 @@
 //! `<eslabon-quiz>`'s public surface (see [`eslabon_kit::docs`]).
 
-use eslabon_kit::docs::{field, text, AttributeDoc, ElementDoc, EventDoc, PartDoc, TOKEN_PROPERTY};
+use eslabon_kit::docs::{
+    field, text, AttributeDoc, ElementDoc, EventDoc, FieldDoc, PartDoc, TOKEN_PROPERTY,
+};
+
+/// The two fields every quiz event starts with.
+const QUIZ_ID: FieldDoc = field(
+    "quiz",
+    "string",
+    text("The quiz id.", "El id del cuestionario."),
+);
+const ATTEMPT_ID: FieldDoc = field(
+    "attempt",
+    "string",
+    text("The attempt's id.", "El id del intento."),
+);
 
 pub static DOCS: ElementDoc = ElementDoc {
     tag: "eslabon-quiz",
@@ -27,16 +41,8 @@ pub static DOCS: ElementDoc = ElementDoc {
         EventDoc {
             name: "eslabon-quiz-start",
             detail: &[
-                field(
-                    "quiz",
-                    "string",
-                    text("The quiz id.", "El id del cuestionario."),
-                ),
-                field(
-                    "attempt",
-                    "string",
-                    text("The attempt's id.", "El id del intento."),
-                ),
+                QUIZ_ID,
+                ATTEMPT_ID,
                 field(
                     "questions",
                     "number",
@@ -56,16 +62,8 @@ pub static DOCS: ElementDoc = ElementDoc {
         EventDoc {
             name: "eslabon-quiz-answer",
             detail: &[
-                field(
-                    "quiz",
-                    "string",
-                    text("The quiz id.", "El id del cuestionario."),
-                ),
-                field(
-                    "attempt",
-                    "string",
-                    text("The attempt's id.", "El id del intento."),
-                ),
+                QUIZ_ID,
+                ATTEMPT_ID,
                 field(
                     "question",
                     "number",
@@ -107,16 +105,8 @@ pub static DOCS: ElementDoc = ElementDoc {
         EventDoc {
             name: "eslabon-quiz-complete",
             detail: &[
-                field(
-                    "quiz",
-                    "string",
-                    text("The quiz id.", "El id del cuestionario."),
-                ),
-                field(
-                    "attempt",
-                    "string",
-                    text("The attempt's id.", "El id del intento."),
-                ),
+                QUIZ_ID,
+                ATTEMPT_ID,
                 field(
                     "score",
                     "number",
