@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the distributable suite without trunk: eslabon.js (self-starting ES module) +
 # eslabon_bg.wasm (+ snippets/ from wasm-bindgen's inline_js), no hashes in the names. The glue
-# finds its wasm next to itself through import.meta.url, so it loads from any path.
+# finds its wasm next to itself through import.meta.url, so it loads from any path. The same
+# files also go to OUT/VERSION/ (VERSION: the workspace version in Cargo.toml), a URL that never
+# changes content, which servers and CDNs may cache for good (docs/embedding.md).
 #
 #   scripts/build-suite.sh [--features LIST] [--out DIR] [--site DIR] [--debug]
 #
@@ -30,7 +32,7 @@ while [ $# -gt 0 ]; do
     --out) [ $# -ge 2 ] || die "--out needs a value"; out="$2"; shift 2 ;;
     --site) [ $# -ge 2 ] || die "--site needs a value"; site="$2"; site_given=true; shift 2 ;;
     --debug) profile="dev"; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) die "build-suite: unknown option $1" ;;
   esac
 done
@@ -88,7 +90,17 @@ printf '\n// Self-starting: importing this module registers the Eslabón element
 # The custom elements manifest, when the suite crate has one.
 if [ -f widgets/suite/custom-elements.json ]; then cp widgets/suite/custom-elements.json "$out/"; fi
 
-# 5. The demo site, laid out like trunk's dist (trunk strips its data-trunk links; browsers
+# 5. The versioned copy: /eslabon/VERSION/eslabon.js keeps its content for as long as VERSION
+#    exists, so the reference server sends it with `Cache-Control: immutable` (a year), while
+#    the unversioned names are revalidated on every load.
+version="$(sed -n '/^\[workspace.package\]/,/^\[/s/^version *= *"\([^"]*\)".*/\1/p' Cargo.toml)"
+[[ "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+ ]] || die "no [workspace.package] version in Cargo.toml (got '$version')"
+rm -rf "${out:?}/$version" && mkdir -p "$out/$version"
+for name in eslabon.js eslabon_bg.wasm snippets custom-elements.json; do
+  if [ -e "$out/$name" ]; then cp -r "$out/$name" "$out/$version/"; fi
+done
+
+# 6. The demo site, laid out like trunk's dist (trunk strips its data-trunk links; browsers
 #    ignore them, so copying index.html as is works too).
 if [ -n "$site" ]; then
   mkdir -p "$site"
@@ -104,4 +116,5 @@ printf '  eslabon.js%s  %8s B  %7s B gzip -9\n' "$([ ${#js_files[@]} -gt 1 ] && 
   "$(bytes_raw "${js_files[@]}")" "$(bytes_gzip "${js_files[@]}")"
 printf '  eslabon_bg.wasm  %8s B  %7s B gzip -9 (CSS included: it is embedded in the wasm)\n' \
   "$(bytes_raw "$out/eslabon_bg.wasm")" "$(bytes_gzip "$out/eslabon_bg.wasm")"
+echo "  versioned copy: $out/$version/ (same files, for cache-forever URLs)"
 if [ -n "$site" ]; then echo "  site: $site (index.html, pages/, eslabon/)"; fi

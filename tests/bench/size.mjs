@@ -45,7 +45,9 @@ async function filesUnder(dir, suffix) {
 /** One Eslabón build: eslabon.js + snippets/*.js, eslabon_bg.wasm, and no CSS file (the
  * widgets' styles are compiled into the wasm and adopted as constructable stylesheets). */
 async function eslabonBuild(name, dir) {
-  const js = await sizesOf(await filesUnder(dir, ".js"));
+  // Not the versioned copy (<dir>/<version>/…) that build-suite.sh lays out next to it.
+  const unversioned = (file) => !/^\d+\.\d+\.\d+/.test(path.relative(dir, file));
+  const js = await sizesOf((await filesUnder(dir, ".js")).filter(unversioned));
   const wasm = await sizesOf([path.join(dir, "eslabon_bg.wasm")]);
   const css = { raw: 0, gzip: 0, brotli: 0, files: [] };
   return { name, js, wasm, css, budget: BUDGETS[name] ?? null };

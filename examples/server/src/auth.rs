@@ -473,7 +473,10 @@ async fn guard_inner(
 pub async fn page_auto_session(State(st): State<AppState>, req: Request, next: Next) -> Response {
     let path = req.uri().path();
     let is_page = req.method() == Method::GET
-        && (path == "/" || path == "/playground" || path.ends_with(".html"));
+        && (path == "/"
+            || path == "/playground"
+            || path.starts_with("/embed/")
+            || path.ends_with(".html"));
     if !is_page || st.config.auth.mode == AuthMode::Bearer {
         return next.run(req).await;
     }
