@@ -1939,9 +1939,15 @@ async fn changing_view_on_a_live_element_switches_between_wall_and_leaderboard()
     el.set_attribute("view", "leaderboard").unwrap();
     until("the leaderboard", || ranks(&el).len() == 10).await;
     assert_eq!(text(&el, "#lb-heading"), "Clasificación");
-    assert!(shadow_query(&el, "#kudos-heading").is_none(), "the wall is gone");
+    assert!(
+        shadow_query(&el, "#kudos-heading").is_none(),
+        "the wall is gone"
+    );
     el.remove_attribute("view").unwrap();
-    until("the wall again", || shadow_query(&el, "#kudos-heading").is_some()).await;
+    until("the wall again", || {
+        shadow_query(&el, "#kudos-heading").is_some()
+    })
+    .await;
     assert!(shadow_query(&el, "#lb-heading").is_none());
 }
 
