@@ -14,6 +14,7 @@ pub mod quizzes;
 pub mod seed_ideas;
 pub mod seed_kudos;
 pub mod site;
+pub mod text;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

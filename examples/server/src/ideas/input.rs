@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 
 use crate::config::{Board, Limits};
 use crate::problem::{FieldError, Problem};
+use crate::text;
 
 use super::store::STATUSES;
 use super::web::reject_identity_fields;
@@ -21,12 +22,13 @@ struct TextRule {
     too_long: &'static str,
 }
 
-/// A text field, trimmed. Missing, `null` or blank is `None` (an error if required). Lengths
-/// count Unicode characters; control characters other than tab and newline are refused.
+/// A text field under the rule of `crate::text`: trimmed; missing, `null` or blank is `None`
+/// (an error if required); lengths count Unicode characters; control characters other than tab
+/// and newline are refused.
 fn text(fields: &Fields, rule: &TextRule, errors: &mut Vec<FieldError>) -> Option<String> {
     let value = match fields.get(rule.field) {
         None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s.trim()).filter(|s| !s.is_empty()),
+        Some(Value::String(s)) => Some(text::normalize(s)).filter(|s| !s.is_empty()),
         Some(_) => {
             errors.push(type_invalid(rule.field, "a string"));
             return None;
@@ -42,23 +44,14 @@ fn text(fields: &Fields, rule: &TextRule, errors: &mut Vec<FieldError>) -> Optio
         }
         return None;
     };
-    if value.chars().count() > rule.max {
+    if text::length(value) > rule.max {
         errors.push(FieldError::new(
             rule.field,
             rule.too_long,
             format!("{} may have at most {} characters.", rule.field, rule.max),
         ));
     }
-    if value
-        .chars()
-        .any(|c| c.is_control() && c != '\t' && c != '\n')
-    {
-        errors.push(FieldError::new(
-            rule.field,
-            "invalid_characters",
-            "Control characters other than tab and newline are not allowed.",
-        ));
-    }
+    errors.extend(text::check_characters(rule.field, value));
     Some(value.to_owned())
 }
 

@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 use crate::api::reject_identity_fields;
 use crate::config::{Config, KudosBoard};
 use crate::problem::{FieldError, Problem};
+use crate::text;
 
 use super::web::board_not_found;
 
@@ -130,18 +131,20 @@ pub fn new_kudos(
     })
 }
 
-/// The message, trimmed; lengths count Unicode characters.
+/// The message under the rule of `crate::text` (trimmed, lengths in Unicode characters,
+/// control characters other than tab and newline refused), between `message_min` and
+/// `kudos_message_max` characters.
 fn message(fields: &Fields, config: &Config, errors: &mut Vec<FieldError>) -> String {
-    let text = match fields.get("message") {
+    let typed = match fields.get("message") {
         None | Some(Value::Null) => "",
-        Some(Value::String(s)) => s.trim(),
+        Some(Value::String(s)) => text::normalize(s),
         Some(_) => {
             errors.push(type_invalid("message", "a string"));
             return String::new();
         }
     };
     let (min, max) = (config.kudos.message_min, config.limits.kudos_message_max);
-    let length = text.chars().count();
+    let length = text::length(typed);
     if length < min {
         errors.push(FieldError::new(
             "message",
@@ -155,17 +158,8 @@ fn message(fields: &Fields, config: &Config, errors: &mut Vec<FieldError>) -> St
             format!("The message may have at most {max} characters."),
         ));
     }
-    if text
-        .chars()
-        .any(|c| c.is_control() && c != '\t' && c != '\n')
-    {
-        errors.push(FieldError::new(
-            "message",
-            "invalid_characters",
-            "Control characters other than tab and newline are not allowed.",
-        ));
-    }
-    text.to_owned()
+    errors.extend(text::check_characters("message", typed));
+    typed.to_owned()
 }
 
 /// `values`: a list of configured value ids; duplicates are merged. One error at most.
