@@ -317,7 +317,8 @@ pub async fn people(
         .read(move |c| {
             let mut stmt = c.prepare_cached(
                 "SELECT id, name, team, avatar_url FROM people
-                 WHERE ?1 = '' OR instr(name_folded, ?1) > 0 OR instr(id, ?1) > 0
+                 WHERE id NOT LIKE '~%'
+                   AND (?1 = '' OR instr(name_folded, ?1) > 0 OR instr(id, ?1) > 0)
                  ORDER BY name_folded, id LIMIT ?2",
             )?;
             let rows = stmt

@@ -62,8 +62,8 @@ impl RateLimiter {
 
 /// In-process copies of what every request would otherwise ask SQLite: sessions (token →
 /// person, csrf, created_at) and the ids known to have a people row. Sessions are created and
-/// deleted only in this file (which keeps the copy in step) and people are never deleted, so a
-/// hit is as good as the query. Misses fall back to the database; both maps are bounded.
+/// deleted only in this file (which keeps the copy in step), and an erasure forgets the person
+/// (`forget_person`), so a hit is as good as the query. Misses fall back to the database; both maps are bounded.
 #[derive(Default)]
 pub struct AuthCache {
     sessions: Mutex<HashMap<String, (String, String, i64)>>,
@@ -95,6 +95,15 @@ impl AuthCache {
     fn knows_person(&self, id: &str) -> bool {
         let set = self.people.lock().unwrap_or_else(|p| p.into_inner());
         set.contains(id)
+    }
+
+    /// Forgets `person` after an erasure: their sessions, and that they have a people row.
+    pub fn forget_person(&self, person: &str) {
+        let mut sessions = self.sessions.lock().unwrap_or_else(|p| p.into_inner());
+        sessions.retain(|_, (p, _, _)| p != person);
+        drop(sessions);
+        let mut people = self.people.lock().unwrap_or_else(|p| p.into_inner());
+        people.remove(person);
     }
 
     fn put_person(&self, id: &str) {
@@ -540,6 +549,10 @@ pub async fn demo_sign_in(
     }
     let q = query_map(q);
     let person = q.get("as").cloned().unwrap_or_default();
+    // `~…` ids are the placeholders erasures leave behind: nobody signs in as them.
+    if person.starts_with('~') {
+        return Problem::field("as", "person_unknown", "No person with this id.").into_response();
+    }
     match person_exists(&st, &person).await {
         Ok(true) => {}
         Ok(false) => {

@@ -29,6 +29,7 @@ pub struct Config {
     pub kudos: KudosConfig,
     pub quizzes: QuizzesConfig,
     pub shares: SharesConfig,
+    pub privacy: PrivacyConfig,
     /// Overlays selected with `--profile NAME`; already merged into the fields above.
     #[serde(rename = "profile")]
     pub profiles: BTreeMap<String, toml::Value>,
@@ -63,7 +64,6 @@ pub struct Limits {
     pub max_body_bytes: usize,
     pub writes_per_minute: u32,
     pub share_text_max: usize,
-    pub share_retention_days: u32,
     pub idea_title_max: usize,
     pub idea_body_max: usize,
     pub comment_max: usize,
@@ -230,6 +230,30 @@ pub struct ShareGate {
     pub quiz: String,
 }
 
+/// `[privacy]`: how long share records keep their person, who may export or erase anyone's
+/// data, and what an erased person is called (see PRIVACY.md).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PrivacyConfig {
+    /// Share records older than this lose their person (counts stay); see `privacy.rs`.
+    pub share_retention_days: u32,
+    /// People (ids) who may export and erase any person's data (`/people/{id}/export`,
+    /// `DELETE /people/{id}`). Nobody by default.
+    pub officers: Vec<String>,
+    /// The name shown instead of an erased person's on what they wrote.
+    pub erased_name: String,
+}
+
+impl Default for PrivacyConfig {
+    fn default() -> Self {
+        PrivacyConfig {
+            share_retention_days: 90,
+            officers: vec![],
+            erased_name: "Persona eliminada".into(),
+        }
+    }
+}
+
 impl SharesConfig {
     /// The quiz that must be passed before sharing for `campaign`, if it is gated.
     pub fn gate_for(&self, campaign: &str) -> Option<&str> {
@@ -259,7 +283,6 @@ impl Default for Limits {
             max_body_bytes: 64 * 1024,
             writes_per_minute: 30,
             share_text_max: 280,
-            share_retention_days: 90,
             idea_title_max: 120,
             idea_body_max: 4000,
             comment_max: 2000,
@@ -468,7 +491,27 @@ impl Config {
             return Err("kudos.budget.count must be > 0".into());
         }
         self.validate_kudos_rules()?;
-        self.validate_share_gates()
+        self.validate_share_gates()?;
+        self.validate_privacy()
+    }
+
+    fn validate_privacy(&self) -> Result<(), String> {
+        let p = &self.privacy;
+        if !(1..=3650).contains(&p.share_retention_days) {
+            return Err("privacy.share_retention_days must be between 1 and 3650".into());
+        }
+        for o in &p.officers {
+            if !is_slug(o) {
+                return Err(format!("privacy.officers: `{o}` is not a valid person id"));
+            }
+        }
+        let name = p.erased_name.trim();
+        if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+            return Err(
+                "privacy.erased_name must be 1-100 characters without control characters".into(),
+            );
+        }
+        Ok(())
     }
 
     /// `[[shares.gates]]`: a campaign as `shares.record` accepts it, a quiz id, one gate per
@@ -560,6 +603,10 @@ impl Config {
     pub fn is_moderator(&self, person: &str) -> bool {
         self.moderators.iter().any(|m| m == person)
     }
+
+    pub fn is_privacy_officer(&self, person: &str) -> bool {
+        self.privacy.officers.iter().any(|o| o == person)
+    }
 }
 
 #[cfg(test)]
@@ -599,6 +646,24 @@ mod tests {
         )
         .is_err());
         assert!(Config::from_toml_str("", None).is_ok());
+    }
+
+    #[test]
+    fn privacy_settings() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let c = Config::load(&dir.join("eslabon.toml"), None).unwrap();
+        assert_eq!(c.privacy.share_retention_days, 90);
+        assert!(c.is_privacy_officer("carmen.ruiz") && !c.is_privacy_officer("ana.garcia"));
+        assert!(!c.privacy.erased_name.is_empty());
+        for bad in [
+            "[privacy]\nshare_retention_days = 0",
+            "[privacy]\nofficers = ['Not A Slug']",
+            "[privacy]\nerased_name = '  '",
+            // Moved to [privacy]: the old key is refused rather than silently ignored.
+            "[limits]\nshare_retention_days = 90",
+        ] {
+            assert!(Config::from_toml_str(bad, None).is_err(), "{bad}");
+        }
     }
 
     #[test]

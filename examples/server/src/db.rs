@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[(u32, &str)] = &[
     (3, include_str!("../migrations/0003_kudos.sql")),
     (4, include_str!("../migrations/0004_quizzes.sql")),
     (5, include_str!("../migrations/0005_list_totals.sql")),
+    (6, include_str!("../migrations/0006_privacy.sql")),
 ];
 
 const READERS: usize = 3;

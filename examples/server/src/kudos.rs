@@ -120,8 +120,10 @@ async fn person_exists(st: &AppState, id: Option<&str>) -> Result<bool, Problem>
     };
     st.db
         .read(move |c| {
-            Ok(c.prepare_cached("SELECT 1 FROM people WHERE id = ?1")?
-                .exists([id])?)
+            Ok(
+                c.prepare_cached("SELECT 1 FROM people WHERE id = ?1 AND id NOT LIKE '~%'")?
+                    .exists([id])?,
+            )
         })
         .await
 }
@@ -220,6 +222,11 @@ pub async fn react(
     body: JsonObject,
 ) -> Result<Response, Problem> {
     let id = kudos_id(&id)?;
+    let mut errors = vec![];
+    crate::api::reject_identity_fields(&body.fields, &mut errors);
+    if !errors.is_empty() {
+        return Err(Problem::validation(errors));
+    }
     let emoji = input::reaction(body.fields.get("emoji"), &st.config)?;
     let path = format!("/api/v1/kudos/{id}/reactions");
     let w = web::write_req(

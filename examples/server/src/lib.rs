@@ -9,18 +9,19 @@ pub mod db;
 pub mod http;
 pub mod ideas;
 pub mod kudos;
+pub mod privacy;
 pub mod problem;
 pub mod quizzes;
 pub mod seed_ideas;
 pub mod seed_kudos;
 pub mod site;
-pub mod text;
+mod text;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::{middleware, Router};
 use tokio::task::JoinHandle;
 use tower_http::compression::CompressionLayer;
@@ -73,8 +74,11 @@ impl Options {
 /// The whole application router.
 pub fn app(state: AppState, site: &std::path::Path) -> Router {
     let v1 = Router::new()
-        .route("/me", get(api::me))
+        .route("/me", get(api::me).delete(privacy::erase_me))
+        .route("/me/export", get(privacy::export_me))
         .route("/people", get(api::people))
+        .route("/people/{id}", delete(privacy::erase_person))
+        .route("/people/{id}/export", get(privacy::export_person))
         .route("/shares", post(api::record_share))
         .route("/shares/stats", get(api::share_stats))
         .merge(ideas::routes())
@@ -143,6 +147,9 @@ pub async fn start(opts: Options) -> Result<(SocketAddr, JoinHandle<()>), String
             started.elapsed().as_millis()
         );
     }
+    // Share records past their retention time lose their person before anyone can read them.
+    let retention_days = opts.config.privacy.share_retention_days;
+    privacy::retention_at_start(&db, retention_days)?;
     if !opts.site.join("index.html").is_file() {
         eprintln!(
             "eslabon-server: site directory {} has no index.html (build it with trunk); \
@@ -192,6 +199,7 @@ pub async fn start(opts: Options) -> Result<(SocketAddr, JoinHandle<()>), String
         auth_cache: Arc::new(auth::AuthCache::default()),
         pages: Arc::new(cache::PageCache::default()),
     };
+    privacy::spawn_retention(state.db.clone(), retention_days);
     let router = app(state, &opts.site);
     let listener = tokio::net::TcpListener::bind(opts.bind)
         .await

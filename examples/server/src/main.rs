@@ -37,6 +37,10 @@ struct Cli {
     /// and exit; non-zero with the reasons when the file is invalid. No server starts.
     #[arg(long, value_name = "FILE")]
     import_quiz: Option<PathBuf>,
+    /// Run the share retention pass (`[privacy] share_retention_days`) on `--db` once, print how
+    /// many records it made anonymous, and exit. (The server also runs it at start-up and hourly.)
+    #[arg(long)]
+    apply_retention: bool,
 }
 
 fn parse_bulk_ideas(s: &str) -> Result<(String, u32), String> {
@@ -88,6 +92,27 @@ fn import_quiz(db: &str, file: &std::path::Path) -> i32 {
     }
 }
 
+/// `--apply-retention`: the exit code.
+fn apply_retention(db: &str, config: &Config) -> i32 {
+    let days = config.privacy.share_retention_days;
+    let changed = eslabon_server::db::Db::open(db).and_then(|db| {
+        db.with_writer(|c| {
+            eslabon_server::privacy::apply_share_retention(c, days, eslabon_server::db::now_unix())
+        })
+        .map_err(|e| e.to_string())
+    });
+    match changed {
+        Ok(n) => {
+            println!("eslabon-server: {n} share records older than {days} days made anonymous");
+            0
+        }
+        Err(e) => {
+            eprintln!("eslabon-server: share retention failed: {e}");
+            1
+        }
+    }
+}
+
 #[tokio::main]
 async fn main() {
     let cli = Cli::parse();
@@ -102,6 +127,9 @@ async fn main() {
             std::process::exit(2);
         }
     };
+    if cli.apply_retention {
+        std::process::exit(apply_retention(&cli.db, &config));
+    }
     let opts = Options {
         db: cli.db,
         config,

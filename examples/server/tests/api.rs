@@ -403,7 +403,7 @@ async fn malformed_bodies_are_problems_not_500s() {
     assert!(allow.unwrap().contains("POST"));
     let res = srv
         .client
-        .delete(srv.url("/api/v1/me"))
+        .put(srv.url("/api/v1/me"))
         .header("cookie", &s.cookie)
         .header("x-csrf-token", &s.csrf)
         .send()

@@ -435,3 +435,51 @@ pub async fn all_pages(srv: &Srv, s: &Session, base: &str, limit: usize) -> Vec<
     }
     seen
 }
+
+// ---------------------------------------------------------------------------------------------
+// Personal data and rules (tests/privacy.rs, tests/rules.rs)
+
+/// A server on a database file (`path`, created if missing), so that a test can also open it
+/// with SQLite and look at the rows. Seeded if empty.
+pub async fn spawn_on_file(config: Config, path: &Path) -> Srv {
+    let mut opts = Options::for_tests(config);
+    opts.db = path.to_str().expect("UTF-8 temp path").to_owned();
+    let (addr, _handle) = start(opts).await.expect("server starts");
+    Srv {
+        base: format!("http://{addr}"),
+        client: reqwest::Client::builder()
+            .redirect(Policy::none())
+            .build()
+            .unwrap(),
+    }
+}
+
+/// Takes the shipped quiz `quiz` with every answer right (passing it): the result.
+pub async fn pass_shipped_quiz(srv: &Srv, s: &Session, quiz: &str) -> serde_json::Value {
+    let file = shipped_quiz(quiz);
+    let base = format!("/api/v1/quizzes/{quiz}");
+    let res = srv
+        .post(
+            s,
+            &format!("{base}/attempts"),
+            &serde_json::json!({ "lang": "es" }),
+        )
+        .send()
+        .await
+        .unwrap();
+    let attempt = json_with(res, 201).await;
+    let id = attempt["id"].as_str().unwrap();
+    for (i, q) in attempt["questions"].as_array().unwrap().iter().enumerate() {
+        let path = format!("{base}/attempts/{id}/answers/{}", q["id"].as_str().unwrap());
+        let options = quiz_answer(&file, &attempt, i, true);
+        let body = serde_json::json!({ "options": options });
+        json_with(srv.put_json(s, &path, &body).send().await.unwrap(), 200).await;
+    }
+    let path = format!("{base}/attempts/{id}/submit");
+    let res = srv
+        .write(s, reqwest::Method::POST, &path, None)
+        .send()
+        .await
+        .unwrap();
+    json_with(res, 200).await
+}
