@@ -112,3 +112,14 @@ if $want_test; then
     echo "ok          $("$CHROMIUM" --version 2>/dev/null | head -1)"
   fi
 fi
+
+# --- schemathesis (PyPI, pinned with hashes in tests/schemathesis/requirements.txt) ------------
+if $want_test; then
+  if ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
+    echo "installing  python3-venv (Debian)"
+    export DEBIAN_FRONTEND=noninteractive
+    as_root apt-get update -qq
+    as_root apt-get install -y -qq --no-install-recommends python3 python3-venv >/dev/null
+  fi
+  bash tests/schemathesis/run.sh --install
+fi

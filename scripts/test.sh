@@ -9,8 +9,10 @@
 #   4. component tests  wasm-bindgen-test in headless Chromium (client, kit, widgets)
 #   5. suite build      scripts/build-suite.sh: release, every widget, into target/site
 #   6. server build     cargo build -p eslabon-server (dev profile)
-#   7. end to end       node --test tests/e2e/ (playwright-core + the reference server)
-#   8. contract         node --test tests/contract/: custom-elements.json against the live
+#   7. api conformance  tests/schemathesis/run.sh: schemathesis against /api/openapi.json, as
+#                       two demo people (no 5xx, responses match the schema)
+#   8. end to end       node --test tests/e2e/ (playwright-core + the reference server)
+#   9. contract         node --test tests/contract/: custom-elements.json against the live
 #                       elements and the events the end-to-end run recorded
 #
 # Environment: CHROMEDRIVER (default /usr/bin/chromedriver), E2E_FILES (default tests/e2e/, e.g.
@@ -66,6 +68,7 @@ target_dir="${CARGO_TARGET_DIR:-target}"
 case "$target_dir" in /*) ;; *) target_dir="$ROOT/$target_dir" ;; esac
 export ESLABON_SERVER_BIN="$target_dir/debug/eslabon-server"
 export ESLABON_SITE="$ROOT/target/site"
+stage "api conformance" bash tests/schemathesis/run.sh
 # shellcheck disable=SC2086 # E2E_FILES is a list of paths
 # The contract stage reads the events this run records, never an older run's.
 rm -rf target/e2e/events

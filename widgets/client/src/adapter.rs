@@ -677,7 +677,14 @@ impl Adapter {
             return;
         };
         for (name, spec) in entries {
-            if !OPERATIONS.contains(&name.as_str()) {
+            if name.is_empty() {
+                // Reported under `operations`: an issue must name where it is.
+                issues.push(ClientError::config(
+                    "adapter",
+                    "operations",
+                    "empty operation name",
+                ));
+            } else if !OPERATIONS.contains(&name.as_str()) {
                 issues.push(ClientError::config(name, "", "unknown operation"));
             } else if spec.is_null() {
                 self.operations.retain(|(n, _)| n != name);
@@ -960,14 +967,16 @@ fn next_page(
             let more = match total.as_ref().and_then(|t| body.pointer(t)?.as_u64()) {
                 // Without a known size, this page's length stands for every earlier page's.
                 Some(total) => {
-                    let pages = number.saturating_sub(*start) + 1;
+                    let pages = number.saturating_sub(*start).saturating_add(1);
                     full && pages.saturating_mul(size.unwrap_or(count)) < total
                 }
                 None => full,
             };
-            more.then(|| PageRef::Page {
+            // `requested` comes from the caller: no page after u64::MAX rather than an overflow.
+            let next = number.checked_add(1).filter(|_| more)?;
+            Some(PageRef::Page {
                 param: param.clone(),
-                number: number + 1,
+                number: next,
             })
         }
     }
@@ -1101,7 +1110,13 @@ pub fn to_date(v: &Json) -> Option<String> {
             let s = s.trim();
             let inner = s.strip_prefix("/Date(").and_then(|r| r.strip_suffix(")/"));
             if let Some(ms) = inner {
-                let end = ms[1..].find(['+', '-']).map_or(ms.len(), |i| i + 1);
+                // `1767312000000+0100`: the offset starts at a sign after the first character.
+                // (`ms` may be empty or start with any character: no byte slicing past it.)
+                let end = ms
+                    .char_indices()
+                    .skip(1)
+                    .find(|(_, c)| matches!(c, '+' | '-'))
+                    .map_or(ms.len(), |(i, _)| i);
                 return epoch_ms_text(Json::parse(&ms[..end]).ok()?.as_f64()?);
             }
             if looks_rfc3339(s) {
@@ -1332,8 +1347,34 @@ mod tests {
             Some("2000-02-29T00:00:00Z")
         );
         assert_eq!(d(Json::from("yesterday")), None);
+        // Found by tests/fuzz.rs: these panicked (a byte slice past the end or inside a char).
+        assert_eq!(d(Json::from("/Date()/")), None);
+        assert_eq!(d(Json::from("/Date(é)/")), None);
         assert_eq!(d(Json::from(1e300)), None);
         assert_eq!(d(Json::Bool(true)), None);
+    }
+
+    /// Found by tests/fuzz.rs: an issue must name an operation, and page numbers must not
+    /// overflow whatever page the caller says it asked for.
+    #[test]
+    fn edge_cases_found_by_fuzzing() {
+        let doc = Json::parse(r#"{"operations":{"":{"method":"GET","path":"/x"}}}"#).unwrap();
+        let issues = Adapter::from_json(&doc).unwrap_err();
+        assert_eq!(
+            issues[0].to_string(),
+            "adapter: operations: empty operation name"
+        );
+
+        let doc = r#"{"operations":{"ideas.list":{"method":"GET","path":"/i","items":"","next":{"page":"p","start":0}}}}"#;
+        let adapter = Adapter::from_json(&Json::parse(doc).unwrap()).unwrap();
+        let last = PageRef::Page {
+            param: String::from("p"),
+            number: u64::MAX,
+        };
+        let mapped = adapter
+            .read_page("ideas.list", 200, &|_| None, "[1]", Some(&last), None)
+            .unwrap();
+        assert_eq!(mapped.next, None);
     }
 
     #[test]
