@@ -3,7 +3,7 @@
 //! Only `id` and `title` (ideas) or `id` and `body` (comments) are required: anything else a
 //! backend leaves out gets a neutral default, so an adapter for a simpler backend still works.
 
-use super::{bad, object, optional, required};
+use super::{bad, link, object, optional, required};
 use crate::error::ClientError;
 use crate::json::Json;
 
@@ -178,7 +178,7 @@ impl Author {
             name: optional(v, "name").unwrap_or_else(|| id.clone()),
             id,
             team: optional(v, "team"),
-            avatar_url: optional(v, "avatar_url"),
+            avatar_url: link(v, "avatar_url"),
         })
     }
 }

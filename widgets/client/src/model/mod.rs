@@ -40,6 +40,30 @@ fn optional(v: &Json, field: &str) -> Option<String> {
         .filter(|t| !t.is_empty())
 }
 
+/// A URL from the backend that a view may put in an `href` or a `src`: absolute `http(s)`, or
+/// relative to the page. Any other scheme (`javascript:`, `data:`, `vbscript:`, …) is dropped,
+/// so a compromised record can never run script or smuggle content through a link or image.
+/// Browsers ignore tabs and newlines anywhere in a URL and controls and spaces at its ends
+/// (`java\tscript:` is `javascript:`), so the check reads the URL the way they do.
+fn link(v: &Json, field: &str) -> Option<String> {
+    let raw = optional(v, field)?;
+    let url: String = raw
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    // The scheme is what comes before the first ':' if no '/', '?' or '#' comes earlier.
+    let scheme = match url.find([':', '/', '?', '#']) {
+        Some(at) if url[at..].starts_with(':') => Some(url[..at].to_ascii_lowercase()),
+        _ => None,
+    };
+    let safe = match scheme.as_deref() {
+        None => !url.is_empty(),
+        Some(scheme) => scheme == "http" || scheme == "https",
+    };
+    safe.then_some(url)
+}
+
 fn object<'a>(v: &'a Json, operation: &str) -> Result<&'a Json, ClientError> {
     match v {
         Json::Object(_) => Ok(v),
@@ -121,7 +145,7 @@ impl Me {
             id,
             email: optional(v, "email"),
             team: optional(v, "team"),
-            avatar_url: optional(v, "avatar_url"),
+            avatar_url: link(v, "avatar_url"),
             locale: optional(v, "locale"),
             roles: strings(v, "roles"),
         })
@@ -149,7 +173,7 @@ impl Person {
             name: optional(v, "name").unwrap_or_else(|| id.clone()),
             id,
             team: optional(v, "team"),
-            avatar_url: optional(v, "avatar_url"),
+            avatar_url: link(v, "avatar_url"),
         })
     }
 }
@@ -202,7 +226,10 @@ impl ShareStats {
             Some(_) => return Err(bad(op, "networks", "expected an object")),
         };
         let total = match v.get("total") {
-            None | Some(Json::Null) => networks.iter().map(|(_, n)| n).sum(),
+            // Saturating: enough large counts would overflow a plain sum (a panic in debug builds).
+            None | Some(Json::Null) => networks
+                .iter()
+                .fold(0u64, |sum, (_, n)| sum.saturating_add(*n)),
             Some(t) => t
                 .as_u64()
                 .ok_or_else(|| bad(op, "total", "expected a whole number"))?,
@@ -234,6 +261,46 @@ mod tests {
         let err = Me::from_json(&Json::parse(r#"{"name":"x"}"#).unwrap()).unwrap_err();
         assert_eq!(err.to_string(), "me: bad response: id: missing");
         assert!(Me::from_json(&Json::from("x")).is_err());
+    }
+
+    #[test]
+    fn links_keep_http_and_relative_urls_and_drop_every_other_scheme() {
+        let url = |u: &str| link(&Json::object([("u", Json::from(u))]), "u");
+        for ok in [
+            "https://intranet.example.com/a.png",
+            "HTTP://e.com/x",
+            "/avatars/ana.png",
+            "avatars/ana.png?v=1#top",
+            "//cdn.example.com/a.png",
+            "./a:b.png",
+        ] {
+            assert_eq!(url(ok).as_deref(), Some(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " \u{1}javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            "data:image/svg+xml,<svg onload=alert(1)>",
+            "data:text/html;base64,PHNjcmlwdD4=",
+            "vbscript:msgbox(1)",
+            "file:///etc/passwd",
+            "",
+            " ",
+        ] {
+            assert_eq!(url(bad), None, "{bad:?}");
+        }
+        let me = Me::from_json(
+            &Json::parse(r#"{"id":"x","avatar_url":"javascript:alert(1)"}"#).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(me.avatar_url, None);
+        let quiz = QuizInfo::from_json(
+            &Json::parse(r#"{"id":"q","url":"data:text/html,<script>alert(1)</script>"}"#).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(quiz.url, None);
     }
 
     #[test]

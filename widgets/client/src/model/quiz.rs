@@ -1,7 +1,7 @@
 //! Quizzes: the quiz and the person's status, an attempt (questions without any answer key),
 //! the acknowledgement of an answer, the scored result and the certificate.
 
-use super::{bad, ideas::count, ideas::flag, object, optional, required, strings};
+use super::{bad, ideas::count, ideas::flag, link, object, optional, required, strings};
 use crate::error::ClientError;
 use crate::json::Json;
 
@@ -150,7 +150,7 @@ impl QuizInfo {
             id: required(v, op, "id")?,
             title: optional(v, "title").unwrap_or_default(),
             description: optional(v, "description").unwrap_or_default(),
-            url: optional(v, "url"),
+            url: link(v, "url"),
             question_count: count(v, "question_count"),
             pass_mark: count(v, "pass_mark"),
             time_limit_seconds: v.get("time_limit_seconds").and_then(Json::as_u64),
@@ -260,10 +260,7 @@ impl QuizResult {
                         })
                         .collect(),
                     section: q.get("section").and_then(|s| {
-                        Some((
-                            optional(s, "title").unwrap_or_default(),
-                            optional(s, "url")?,
-                        ))
+                        Some((optional(s, "title").unwrap_or_default(), link(s, "url")?))
                     }),
                 })
             })

@@ -4,7 +4,7 @@ use eslabon_client::model::Idea;
 use eslabon_kit::i18n::I18n;
 use leptos::prelude::*;
 
-use super::time_ago;
+use super::{time_ago, Announcer};
 use crate::state::{detail::status_key, BoardState};
 
 /// Keyed by id: a vote changes the card in place, so keyboard focus stays on the button.
@@ -19,7 +19,7 @@ pub fn IdeaCard(board: BoardState, id: String) -> impl IntoView {
             <VoteButton board=board idea=idea />
             <div class="idea-main">
                 <h3 class="idea-title">
-                    <button type="button" class="linkish title" id=["idea-", &id].concat() on:click=open>
+                    <button type="button" class="linkish title" dir="auto" id=["idea-", &id].concat() on:click=open>
                         {move || idea.with(|i| i.title.clone())}
                     </button>
                 </h3>
@@ -68,7 +68,7 @@ pub fn IdeaMeta(board: BoardState, idea: Memo<Idea>) -> impl IntoView {
                 {move || i18n.t(status_key(&idea.with(|i| i.status.clone())))}
             </span>
             {category}
-            <span class="author">{move || idea.with(|i| author_line(i18n, i))}</span>
+            <span class="author" dir="auto">{move || idea.with(|i| author_line(i18n, i))}</span>
             <span class="when">{move || time_ago(i18n.locale.get(), idea.with(|i| i.created_at.clone()).as_deref())}</span>
             {move || comments().map(|text| view! { <span class="comments">{text}</span> })}
             {badges}
@@ -102,6 +102,22 @@ pub fn VoteButton(board: BoardState, idea: Memo<Idea>) -> impl IntoView {
         })
     };
     let can_vote = move || board.widget.supports("ideas.vote");
+    let announcer = use_context::<Announcer>();
+    let on_click = move |_| {
+        board.toggle_vote(idea.with_untracked(|i| i.id.clone()));
+        // The button shows the new state at once; screen readers hear it in the status region.
+        if let Some(announcer) = announcer {
+            let message = idea.with_untracked(|i| {
+                let key = if i.voted {
+                    "ideas.voted_announce"
+                } else {
+                    "ideas.unvoted_announce"
+                };
+                i18n.tf(key, &[("title", &i.title), ("n", &i.votes.to_string())])
+            });
+            announcer.say(message);
+        }
+    };
     view! {
         <button
             type="button"
@@ -110,10 +126,11 @@ pub fn VoteButton(board: BoardState, idea: Memo<Idea>) -> impl IntoView {
             aria-pressed=move || idea.with(|i| i.voted).to_string()
             aria-label=label
             disabled=move || !can_vote()
-            on:click=move |_| board.toggle_vote(idea.with_untracked(|i| i.id.clone()))
+            on:click=on_click
         >
             <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 4 3 15h6v5h6v-5h6z" /></svg>
             <span class="votes">{move || idea.with(|i| i.votes)}</span>
+            " "
             <span class="vote-word" aria-hidden="true">
                 {move || i18n.t(if idea.with(|i| i.voted) { "ideas.voted_badge" } else { "ideas.vote" })}
             </span>

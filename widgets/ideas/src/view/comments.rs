@@ -41,11 +41,11 @@ pub fn Comments(state: DetailState) -> impl IntoView {
                 view! {
                     <li class="comment" class:hidden=comment.hidden>
                         <p class="meta">
-                            <span class="author">{name}</span>
+                            <span class="author" dir="auto">{name}</span>
                             <span class="when">{time_ago(locale, comment.created_at.as_deref())}</span>
                             {comment.hidden.then(|| view! { <span class="badge hidden">{i18n.t("comments.hidden")}</span> })}
                         </p>
-                        <p class="body">{comment.body.clone()}</p>
+                        <p class="body" dir="auto">{comment.body.clone()}</p>
                         {removable.then(|| view! {
                             <button type="button" class="linkish" on:click=move |_| state.remove_comment(id.clone())>
                                 {i18n.t(label)}
@@ -70,7 +70,7 @@ pub fn Comments(state: DetailState) -> impl IntoView {
     };
     view! {
         <section class="comments" aria-labelledby="comments-heading" part="comments">
-            <h4 id="comments-heading">{heading}</h4>
+            <h3 id="comments-heading">{heading}</h3>
             <Show when=can_comment>
                 <form class="comment-form" novalidate on:submit=move |ev| { ev.prevent_default(); state.send_comment(); }>
                     <label class="field" for="comment-text">{move || i18n.t("comments.label")}</label>

@@ -16,7 +16,7 @@ use crate::state::{detail::status_key, still_editable, DetailState, Load};
 pub fn IdeaDetail(state: DetailState) -> impl IntoView {
     let board = state.board;
     let i18n = board.widget.i18n;
-    let back = move |_| {
+    let back = move |_: ()| {
         let id = state
             .idea
             .with_untracked(|i| i.as_ref().map(|i| i.id.clone()));
@@ -60,7 +60,7 @@ pub fn IdeaDetail(state: DetailState) -> impl IntoView {
     };
     let text = move || {
         let body = shown.with(|i| i.body.clone());
-        (!body.is_empty()).then(|| view! { <p class="body">{body}</p> })
+        (!body.is_empty()).then(|| view! { <p class="body" dir="auto">{body}</p> })
     };
     let editable = move || shown.with(|i| i.mine && still_editable(i.editable_until.as_deref()));
     let body = move || {
@@ -74,7 +74,7 @@ pub fn IdeaDetail(state: DetailState) -> impl IntoView {
                         let id = id.clone();
                         view! { <p class="number">{move || i18n.tf("detail.number", &[("id", &id)])}</p> }
                     })}
-                    <h3 id="detail-title" tabindex="-1">{move || shown.with(|i| i.title.clone())}</h3>
+                    <h2 id="detail-title" tabindex="-1" dir="auto">{move || shown.with(|i| i.title.clone())}</h2>
                     <IdeaMeta board=board idea=shown />
                 </div>
             </div>
@@ -104,9 +104,19 @@ pub fn IdeaDetail(state: DetailState) -> impl IntoView {
         ),
         _ => None,
     };
+    // Escape leaves the idea like "back" does, except in a field (where it may mean "undo").
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let in_field = event_target::<web_sys::Element>(&ev)
+            .matches("input, textarea, select")
+            .unwrap_or(false);
+        if ev.key() == "Escape" && !in_field {
+            ev.prevent_default();
+            back(());
+        }
+    };
     view! {
-        <article class="detail" aria-labelledby="detail-title" part="detail">
-            <button type="button" class="linkish back" on:click=back>
+        <article class="detail" aria-labelledby="detail-title" part="detail" on:keydown=on_keydown>
+            <button type="button" class="linkish back" on:click=move |_| back(())>
                 "← " {move || i18n.t("detail.back")}
             </button>
             {status}
@@ -208,7 +218,7 @@ fn History(state: DetailState) -> impl IntoView {
             .collect_view();
         Some(view! {
             <section class="history" aria-labelledby="history-heading">
-                <h4 id="history-heading">{i18n.t("detail.history")}</h4>
+                <h3 id="history-heading">{i18n.t("detail.history")}</h3>
                 <ol>{entries}</ol>
             </section>
         })

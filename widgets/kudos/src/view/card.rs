@@ -18,12 +18,12 @@ pub fn KudosCard(wall: WallState, id: String) -> impl IntoView {
     let person = move |giver: bool| {
         let p = kudos.with(|k| if giver { k.from.clone() } else { k.to.clone() });
         if !filters_by("person", &p.id) {
-            return view! { <span class="person">{p.name}</span> }.into_any();
+            return view! { <span class="person" dir="auto">{p.name}</span> }.into_any();
         }
         let label = i18n.tf("kudos.show_person", &[("name", &p.name)]);
         let filter = (p.id.clone(), p.name.clone());
         view! {
-            <button type="button" class="linkish person" title=label.clone() aria-label=label
+            <button type="button" class="linkish person" dir="auto" title=label.clone() aria-label=label
                 on:click=move |_| wall.set_person_filter(Some(filter.clone()))>
                 {p.name.clone()}
             </button>
@@ -156,7 +156,7 @@ pub fn KudosCard(wall: WallState, id: String) -> impl IntoView {
                     <span class="when">{move || time_ago(i18n.locale.get(), kudos.with(|k| k.created_at.clone()).as_deref())}</span>
                     {move || kudos.with(|k| k.hidden).then(|| view! { <span class="badge">{i18n.t("kudos.hidden")}</span> })}
                 </p>
-                <p class="message">{move || kudos.with(|k| k.message.clone())}</p>
+                <p class="message" dir="auto">{move || kudos.with(|k| k.message.clone())}</p>
                 <ul class="values">{values}</ul>
                 <div class="reactions" role="group" aria-label=move || i18n.t("kudos.reactions")>{reactions}</div>
                 {removable}

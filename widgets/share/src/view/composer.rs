@@ -44,7 +44,7 @@ pub fn Composer(state: ShareState) -> impl IntoView {
     let preview = move || {
         let text = state.post_text();
         (!text.is_empty() && !state.editor_open.get())
-            .then(|| view! { <p class="preview" part="text">{text}</p> })
+            .then(|| view! { <p class="preview" part="text" dir="auto">{text}</p> })
     };
 
     view! {
