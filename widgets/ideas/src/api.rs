@@ -162,6 +162,17 @@ pub struct NewIdea {
     pub anonymous: bool,
 }
 
+/// The input of `ideas.create`; as text, it tells whether a resend is the same request.
+pub fn create_input(board: &str, idea: &NewIdea) -> Json {
+    Json::object([
+        ("board", Json::from(board)),
+        ("title", Json::from(idea.title.trim())),
+        ("body", Json::from(idea.body.trim())),
+        ("category", Json::from(idea.category.clone())),
+        ("anonymous", Json::Bool(idea.anonymous)),
+    ])
+}
+
 /// Posts an idea with the composer's idempotency key (kept across manual retries).
 pub async fn create_idea(
     client: &Client,
@@ -169,14 +180,9 @@ pub async fn create_idea(
     idea: &NewIdea,
     key: &str,
 ) -> Result<Idea, ClientError> {
-    let input = Json::object([
-        ("board", Json::from(board)),
-        ("title", Json::from(idea.title.trim())),
-        ("body", Json::from(idea.body.trim())),
-        ("category", Json::from(idea.category.clone())),
-        ("anonymous", Json::Bool(idea.anonymous)),
-    ]);
-    let mapped = client.write_with_key("ideas.create", input, key).await?;
+    let mapped = client
+        .write_with_key("ideas.create", create_input(board, idea), key)
+        .await?;
     Idea::from_json(&item(mapped, "ideas.create")?)
 }
 
@@ -257,17 +263,23 @@ pub async fn list_comments(
     Page::from_mapped(mapped, Comment::from_json)
 }
 
+/// The input of `comments.create`; as text, it tells whether a resend is the same request.
+pub fn comment_input(idea_id: &str, body: &str) -> Json {
+    Json::object([
+        ("id", Json::from(idea_id)),
+        ("body", Json::from(body.trim())),
+    ])
+}
+
 pub async fn create_comment(
     client: &Client,
     idea_id: &str,
     body: &str,
     key: &str,
 ) -> Result<Comment, ClientError> {
-    let input = Json::object([
-        ("id", Json::from(idea_id)),
-        ("body", Json::from(body.trim())),
-    ]);
-    let mapped = client.write_with_key("comments.create", input, key).await?;
+    let mapped = client
+        .write_with_key("comments.create", comment_input(idea_id, body), key)
+        .await?;
     Comment::from_json(&item(mapped, "comments.create")?)
 }
 

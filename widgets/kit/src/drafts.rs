@@ -35,10 +35,32 @@ impl Draft {
         }
     }
 
+    /// Removes the draft and the send key kept with it ([`Draft::keep_send_key`]).
     pub fn clear(&self) {
         if let Some(storage) = storage() {
             let _ = storage.remove_item(&self.key);
+            let _ = storage.remove_item(&self.send_key_slot());
         }
+    }
+
+    /// The idempotency key of an earlier send of exactly `content` whose outcome is unknown
+    /// (kept by [`Draft::keep_send_key`]). After a reload, resending the same text with it
+    /// lets the server recognise a send whose answer was lost, instead of storing it twice.
+    pub fn send_key(&self, content: &str) -> Option<String> {
+        let stored = storage()?.get_item(&self.send_key_slot()).ok()??;
+        let (key, sent) = stored.split_once('\n')?;
+        (sent == content).then(|| key.to_string())
+    }
+
+    /// Remembers `key` as the idempotency key for sending `content`, until [`Draft::clear`].
+    pub fn keep_send_key(&self, key: &str, content: &str) {
+        if let Some(storage) = storage() {
+            let _ = storage.set_item(&self.send_key_slot(), &[key, "\n", content].concat());
+        }
+    }
+
+    fn send_key_slot(&self) -> String {
+        self.key.replacen("eslabon:draft:", "eslabon:draft-key:", 1)
     }
 }
 

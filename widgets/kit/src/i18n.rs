@@ -172,8 +172,8 @@ pub fn relative_time(locale: Locale, age_seconds: f64) -> String {
 pub const KIT_CATALOG: Catalog = &[
     (
         "error.offline",
-        "Sin conexión. Lo enviaremos en cuanto vuelva la red.",
-        "You are offline. We will send it as soon as the connection is back.",
+        "Sin conexión: comprueba la red y vuelve a intentarlo. Lo que hayas escrito no se pierde.",
+        "You are offline: check the connection and try again. Nothing you typed is lost.",
     ),
     (
         "error.network",

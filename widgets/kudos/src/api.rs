@@ -106,18 +106,14 @@ pub struct NewKudos {
     pub values: Vec<String>,
 }
 
-pub async fn create(
-    client: &Client,
-    board: &str,
-    kudos: &NewKudos,
-    key: &str,
-) -> Result<Kudos, ClientError> {
+/// The input of `kudos.create`; as text, it tells whether a resend is the same request.
+pub fn create_input(board: &str, kudos: &NewKudos) -> Json {
     let values = kudos
         .values
         .iter()
         .map(|v| Json::from(v.as_str()))
         .collect();
-    let input = Json::object([
+    Json::object([
         ("board", Json::from(board)),
         ("to", Json::from(kudos.to.id.as_str())),
         // The whole person, for backends that store names rather than look them up.
@@ -132,7 +128,16 @@ pub async fn create(
         ),
         ("message", Json::from(kudos.message.trim())),
         ("values", Json::Array(values)),
-    ]);
+    ])
+}
+
+pub async fn create(
+    client: &Client,
+    board: &str,
+    kudos: &NewKudos,
+    key: &str,
+) -> Result<Kudos, ClientError> {
+    let input = create_input(board, kudos);
     let mapped = client.write_with_key("kudos.create", input, key).await?;
     Kudos::from_json(&item(mapped, "kudos.create")?)
 }

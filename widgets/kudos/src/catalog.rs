@@ -15,6 +15,11 @@ pub const CATALOG: Catalog = &[
         "The wall “{board}” does not exist on this server.",
     ),
     (
+        "kudos.unknown_view",
+        "view admite «wall» o «leaderboard», no «{view}»: se muestra el muro.",
+        "view takes “wall” or “leaderboard”, not “{view}”: the wall is shown.",
+    ),
+    (
         "kudos.heading",
         "Reconocimientos: {board}",
         "Recognition: {board}",

@@ -1930,7 +1930,8 @@ fn names(el: &HtmlElement) -> Vec<String> {
 }
 
 #[wasm_bindgen_test]
-async fn changing_view_on_a_live_element_switches_between_wall_and_leaderboard() {
+async fn changing_view_on_a_live_element_switches_between_wall_and_leaderboard_and_a_typo_is_named()
+{
     setup();
     fake_board(&board("t-lb-switch", ""), "[]");
     month_ranking("t-lb-switch");
@@ -1949,6 +1950,14 @@ async fn changing_view_on_a_live_element_switches_between_wall_and_leaderboard()
     })
     .await;
     assert!(shadow_query(&el, "#lb-heading").is_none());
+
+    // A typo is the editor's to fix: a notice names it, and the wall stays.
+    el.set_attribute("view", "ranking").unwrap();
+    until("the notice", || {
+        shadow_query(&el, ".notice").is_some_and(|n| text_of(&n).contains("«ranking»"))
+    })
+    .await;
+    assert!(shadow_query(&el, "#kudos-heading").is_some());
 }
 
 #[wasm_bindgen_test]
@@ -2481,4 +2490,49 @@ async fn a_leaderboard_on_a_backend_without_one_is_an_editor_notice_only() {
         "no leaderboard was asked for"
     );
     el.remove();
+}
+
+/// The server stores the kudos but its answer is lost, and the person reloads before trying
+/// again: the draft comes back with the attempt's idempotency key, so the resend gives one
+/// kudos, not two.
+#[wasm_bindgen_test]
+async fn a_lost_answer_then_a_reload_the_resend_reuses_the_key_and_gives_one_kudos() {
+    setup();
+    fake_board(&board("t-lost-reload", ""), "[]");
+    fake_override(
+        "POST",
+        "^/api/v1/kudos$",
+        r#"{"status": 504, "commit": true}"#,
+    );
+    let el = mount("t-lost-reload", &[]);
+    let message = "Gracias por quedarte a cerrar el inventario.";
+    fill_form(&el, message).await;
+    submit(&el);
+    until("the failure", || {
+        shadow_query(&el, ".composer .notice.error[role=alert]").is_some()
+    })
+    .await;
+    let key = posts()[0].header("idempotency-key").unwrap().to_string();
+    el.remove();
+    tick(20).await;
+
+    // "The reload": a new element, the draft restored from storage.
+    fake_heal();
+    let again = mount("t-lost-reload", &[]);
+    until("the restored draft", || textarea(&again).value() == message).await;
+    wait_for_rules(&again).await;
+    tick(20).await;
+    submit(&again);
+    wait_for_cards(&again, 1).await;
+    let keys: Vec<String> = posts()
+        .iter()
+        .filter_map(|p| p.header("idempotency-key").map(str::to_string))
+        .collect();
+    assert!(keys.iter().all(|k| *k == key), "{keys:?}");
+    again.remove();
+
+    let last = mount("t-lost-reload", &[]);
+    wait_for_cards(&last, 1).await;
+    assert_eq!(messages(&last), [message], "sent once");
+    last.remove();
 }

@@ -257,10 +257,20 @@ impl ComposerState {
                     .board
                     .with_untracked(|b| b.as_ref().is_some_and(|b| b.anonymous)),
         };
+        // The same idea sent again reuses its key, even after a reload (kept with the draft):
+        // if the first answer was lost on the way, the server recognises the resend.
+        let sent_as = api::create_input(&board, &idea).to_json_string();
+        let draft = self.draft();
         let key = match self.key.get_value() {
             Some((key, sent)) if sent == idea => key,
-            _ => new_idempotency_key(),
+            _ => draft
+                .as_ref()
+                .and_then(|d| d.send_key(&sent_as))
+                .unwrap_or_else(new_idempotency_key),
         };
+        if let Some(draft) = draft {
+            draft.keep_send_key(&key, &sent_as);
+        }
         self.key.set_value(Some((key.clone(), idea.clone())));
         self.submitting.set(true);
         let client = self.board.widget.client();

@@ -251,10 +251,20 @@ impl DetailState {
             return;
         }
         self.comment_problem.set(None);
+        // The same comment sent again reuses its key, even after a reload (kept with the
+        // draft): if the first answer was lost on the way, the server recognises the resend.
+        let sent_as = api::comment_input(&id, &text).to_json_string();
+        let draft = self.comment_draft();
         let key = match self.comment_key.get_value() {
             Some((key, sent)) if sent == text => key,
-            _ => new_idempotency_key(),
+            _ => draft
+                .as_ref()
+                .and_then(|d| d.send_key(&sent_as))
+                .unwrap_or_else(new_idempotency_key),
         };
+        if let Some(draft) = draft {
+            draft.keep_send_key(&key, &sent_as);
+        }
         self.comment_key
             .set_value(Some((key.clone(), text.clone())));
         self.comment_sending.set(true);

@@ -25,6 +25,13 @@ pub fn KudosWidget(widget: Widget) -> impl IntoView {
 #[component]
 fn KudosScreen(widget: Widget, leaderboard_view: bool) -> impl IntoView {
     let i18n = widget.i18n;
+    // Any other `view` is the editor's typo: say so, and show the wall.
+    let view_host = widget.host();
+    let unknown_view = move || {
+        let view = view_host.attr("view")?.trim().to_string();
+        (!view.is_empty() && view != "wall" && view != "leaderboard")
+            .then(|| i18n.tf("kudos.unknown_view", &[("view", &view)]))
+    };
     let wall = WallState::new(widget, !leaderboard_view && widget.supports("kudos.list"));
     let heading = move || {
         let lang = i18n.locale.get().tag();
@@ -86,6 +93,7 @@ fn KudosScreen(widget: Widget, leaderboard_view: bool) -> impl IntoView {
     view! {
         <Frame widget=widget>
             {move || wall.problem.get().or_else(|| missing.get_value()).map(|message| view! { <EditorNotice i18n=i18n message=message /> })}
+            {move || unknown_view().map(|message| view! { <EditorNotice i18n=i18n message=message /> })}
             <Show when=move || wall.problem.get().is_none() && missing.with_value(Option::is_none)>
                 <section class="kudos" aria-labelledby=if leaderboard_view { "lb-heading" } else { "kudos-heading" } part="container">
                     {body}
