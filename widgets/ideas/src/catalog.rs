@@ -33,8 +33,11 @@ pub const CATALOG: Catalog = &[
     // Cards
     ("ideas.open", "Abrir la idea «{title}»", "Open the idea “{title}”"),
     ("ideas.vote", "Votar", "Vote"),
-    ("ideas.vote_label", "Votar la idea «{title}». {n} votos.", "Vote for the idea “{title}”. {n} votes."),
-    ("ideas.unvote_label", "Quitar tu voto de «{title}». {n} votos, incluido el tuyo.", "Remove your vote from “{title}”. {n} votes, yours included."),
+    // The button's name starts with what it shows ("12 Votar"), so voice control finds it.
+    ("ideas.vote_label", "{n} Votar: la idea «{title}» tiene {n} votos.", "{n} Vote: the idea “{title}” has {n} votes."),
+    ("ideas.unvote_label", "{n} Has votado: la idea «{title}» tiene {n} votos, incluido el tuyo. Pulsa para quitarlo.", "{n} You voted: the idea “{title}” has {n} votes, yours included. Press to remove it."),
+    ("ideas.voted_announce", "Has votado «{title}». Ahora tiene {n} votos.", "You voted for “{title}”. It now has {n} votes."),
+    ("ideas.unvoted_announce", "Has quitado tu voto de «{title}». Ahora tiene {n} votos.", "You removed your vote from “{title}”. It now has {n} votes."),
     ("ideas.voted_badge", "Has votado", "You voted"),
     ("ideas.votes", "{n} votos", "{n} votes"),
     ("ideas.votes_one", "1 voto", "1 vote"),

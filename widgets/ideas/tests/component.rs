@@ -599,7 +599,7 @@ async fn a_vote_shows_at_once_keeps_the_focus_and_a_second_click_takes_it_back()
     assert_eq!(vote.get_attribute("aria-pressed").as_deref(), Some("false"));
     assert_eq!(
         vote.get_attribute("aria-label").as_deref(),
-        Some("Votar la idea «Fruta fresca en la oficina». 4 votos.")
+        Some("4 Votar: la idea «Fruta fresca en la oficina» tiene 4 votos.")
     );
 
     // The server answers late: what shows before its answer is the optimistic vote.
@@ -628,7 +628,7 @@ async fn a_vote_shows_at_once_keeps_the_focus_and_a_second_click_takes_it_back()
     );
     assert_eq!(
         vote.get_attribute("aria-label").as_deref(),
-        Some("Quitar tu voto de «Fruta fresca en la oficina». 5 votos, incluido el tuyo.")
+        Some("5 Has votado: la idea «Fruta fresca en la oficina» tiene 5 votos, incluido el tuyo. Pulsa para quitarlo.")
     );
 
     vote.click();
@@ -1513,7 +1513,7 @@ async fn english_locale_speaks_english() {
         part(&first, "button.vote")
             .get_attribute("aria-label")
             .as_deref(),
-        Some("Vote for the idea “Reunión corta de los lunes”. 14 votes.")
+        Some("14 Vote: the idea “Reunión corta de los lunes” has 14 votes.")
     );
     let anonymous = card(&el, "Aparcamiento para bicis");
     assert_eq!(text_of(&part(&anonymous, ".author")), "Anonymous");
@@ -1524,6 +1524,120 @@ async fn english_locale_speaks_english() {
     button(&el, "Post idea").click();
     until("the title error", || {
         text(&el, "#idea-title-error") == "Write a title."
+    })
+    .await;
+    el.remove();
+}
+
+/// The server stores the idea but its answer is lost (a 504 from the proxy), and the person
+/// reloads the page before trying again. The draft comes back, and so must the attempt's
+/// idempotency key (kept with the draft): otherwise the resend posts the idea a second time.
+#[wasm_bindgen_test]
+async fn a_lost_answer_then_a_reload_the_resend_reuses_the_key_and_posts_once() {
+    setup();
+    fake_board(r#"{"id": "t-lost-reload"}"#, "[]");
+    fake_override(
+        "POST",
+        "^/api/v1/boards/t-lost-reload/ideas$",
+        r#"{"status": 504, "commit": true}"#,
+    );
+    let el = mount("t-lost-reload", &[]);
+    until("the empty board", || {
+        shadow_query(&el, ".list .empty").is_some()
+    })
+    .await;
+    wait_for_rules(&el).await;
+    type_into(&input(&el, "#idea-title"), "Bancos a la sombra en el patio").await;
+    button(&el, "Publicar idea").click();
+    until("the failure", || {
+        shadow_query(&el, ".composer .notice.error[role=alert]").is_some()
+    })
+    .await;
+    let key = sent("POST", "/api/v1/boards/t-lost-reload/ideas")[0]
+        .header("idempotency-key")
+        .unwrap()
+        .to_string();
+    el.remove();
+    tick(20).await;
+
+    // "The reload": a new element, the draft restored from storage.
+    fake_heal();
+    let again = mount("t-lost-reload", &[]);
+    until("the restored draft", || {
+        input(&again, "#idea-title").value() == "Bancos a la sombra en el patio"
+    })
+    .await;
+    wait_for_rules(&again).await;
+    button(&again, "Publicar idea").click();
+    until("the posted idea", || {
+        input(&again, "#idea-title").value().is_empty()
+    })
+    .await;
+    let keys: Vec<String> = sent("POST", "/api/v1/boards/t-lost-reload/ideas")
+        .iter()
+        .filter_map(|p| p.header("idempotency-key").map(str::to_string))
+        .collect();
+    assert!(keys.iter().all(|k| *k == key), "{keys:?}");
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    assert_eq!(
+        storage
+            .get_item("eslabon:draft-key:v1:ana.garcia:ideas:t-lost-reload")
+            .unwrap(),
+        None,
+        "the key goes with the draft once posted"
+    );
+    again.remove();
+
+    // What everyone sees on the next visit.
+    let last = mount("t-lost-reload", &[]);
+    wait_for_cards(&last, 1).await;
+    assert_eq!(
+        titles(&last),
+        ["Bancos a la sombra en el patio"],
+        "posted once"
+    );
+    last.remove();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accessibility (issue 8)
+// ---------------------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn a11y_the_vote_is_named_by_what_it_shows_and_announced_in_a_status_region() {
+    setup();
+    fake_board(
+        r#"{"id": "t-a11y-vote"}"#,
+        r#"[{"id": 9031, "title": "Bancos a la sombra", "votes": 2}]"#,
+    );
+    let votes = Events::listen("eslabon-vote");
+    let el = mount("t-a11y-vote", &[]);
+    wait_for_cards(&el, 1).await;
+    let bench = card(&el, "Bancos a la sombra");
+    let vote: HtmlElement = part(&bench, "button.vote").unchecked_into();
+    // Voice control users say what they see: the name starts with it (WCAG 2.5.3).
+    let name = vote.get_attribute("aria-label").unwrap();
+    assert_eq!(text_of(&vote), "2 Votar");
+    assert!(name.starts_with("2 Votar"), "{name}");
+    // The region is there, empty, before the vote: screen readers announce what changes in it.
+    let region = shadow_query(&el, "p.sr-only[role=status]").expect("a status region");
+    assert_eq!(text_of(&region), "");
+    vote.click();
+    until("the vote announced", || {
+        text_of(&region) == "Has votado «Bancos a la sombra». Ahora tiene 3 votos."
+    })
+    .await;
+    let name = vote.get_attribute("aria-label").unwrap();
+    assert!(name.starts_with(&text_of(&vote)), "{name}");
+    until("the vote confirmed", || votes.count() == 1).await;
+    vote.click();
+    tick(0).await;
+    assert_eq!(
+        text_of(&region),
+        "Has quitado tu voto de «Bancos a la sombra». Ahora tiene 2 votos."
+    );
+    until("the unvote announced", || {
+        text_of(&region) == "Has quitado tu voto de «Bancos a la sombra». Ahora tiene 2 votos."
     })
     .await;
     el.remove();

@@ -7,6 +7,7 @@ pub const CATALOG: Catalog = &[
     ("quiz.unknown", "El cuestionario «{quiz}» no existe en este servidor.", "The quiz “{quiz}” does not exist on this server."),
     ("quiz.unsupported", "este servidor no puede puntuar cuestionarios (no tiene la operación «{operation}»), así que el cuestionario no se muestra a los empleados.", "this backend cannot score quizzes (it has no “{operation}” operation), so the quiz is not shown to employees."),
     ("quiz.loading", "Cargando el cuestionario…", "Loading the quiz…"),
+    ("quiz.untitled", "Cuestionario", "Quiz"),
     ("quiz.load_failed", "No se pudo cargar el cuestionario.", "The quiz could not be loaded."),
     // Start
     ("start.facts", "{n} preguntas · aprobado con un {mark} %", "{n} questions · pass mark {mark}%"),

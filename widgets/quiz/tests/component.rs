@@ -2166,3 +2166,81 @@ async fn a_share_gate_on_a_backend_without_quizzes_stays_open() {
     assert!(text(&el, ".root").contains("LinkedIn"));
     el.remove();
 }
+
+// ---------------------------------------------------------------------------------------------
+// Accessibility (issue 8)
+// ---------------------------------------------------------------------------------------------
+
+fn press_escape(on: &Element) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    init.set_composed(true);
+    on.dispatch_event(
+        &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
+    )
+    .unwrap();
+}
+
+fn has_focus(el: &HtmlElement, target: &Element) -> bool {
+    el.shadow_root()
+        .unwrap()
+        .active_element()
+        .is_some_and(|f| f.is_same_node(Some(target)))
+}
+
+#[wasm_bindgen_test]
+async fn a11y_the_certificate_closes_with_escape_or_its_button_and_gives_the_focus_back() {
+    setup();
+    fake_quiz("t-a11y-cert", &passed_status());
+    let el = mount("t-a11y-cert", &[]);
+    until("the practice button", || {
+        has_button(&el, "Practicar otra vez")
+    })
+    .await;
+    let show = button(&el, "Ver el certificado");
+    for how in ["Escape", "Cerrar"] {
+        show.focus().unwrap();
+        show.click();
+        until("the certificate", || visible(&el, ".certificate")).await;
+        let close = button(&el, "Cerrar");
+        close.focus().unwrap();
+        if how == "Escape" {
+            press_escape(&close);
+        } else {
+            close.click();
+        }
+        until("the certificate closed", || !visible(&el, ".certificate")).await;
+        assert!(
+            has_focus(&el, &show),
+            "{how}: the focus goes back to the button that opened the certificate"
+        );
+    }
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a11y_the_result_is_spoken_in_the_live_region() {
+    setup();
+    fake_quiz("t-a11y-spoken", "{}");
+    let el = mount("t-a11y-spoken", &[]);
+    answer_all(&el, Q1_RIGHT, &[Q2_A, Q2_B], TRUE).await;
+    button(&el, "Enviar respuestas").click();
+    wait_for_result(&el).await;
+    until("the result spoken", || {
+        spoken(&el) == "3 de 3 (100 %). ¡Superado! Ya conoces nuestras pautas."
+    })
+    .await;
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a11y_a_quiz_that_failed_to_load_still_has_a_heading() {
+    setup();
+    fake_quiz("t-a11y-500", "{}");
+    fail("GET", "/quizzes/t-a11y-500$", 500);
+    let el = mount("t-a11y-500", &[("locale", "en")]);
+    until("the error", || has_button(&el, "Retry")).await;
+    assert_eq!(text(&el, "#quiz-title"), "Quiz");
+    el.remove();
+}

@@ -324,3 +324,57 @@ async fn fires_eslabon_ready_once_usable() {
 fn live_instances() -> u32 {
     eslabon_kit::element::live_instances()
 }
+
+// ---------------------------------------------------------------------------------------------
+// Accessibility (issue 8)
+// ---------------------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn a11y_the_mastodon_form_closes_with_escape_or_cancel_and_gives_the_focus_back() {
+    let el = mount(&[
+        ("url", "https://example.com/"),
+        ("networks", "linkedin mastodon"),
+    ]);
+    tick(0).await;
+    let mastodon: HtmlElement = shadow_query(&el, "[data-network=mastodon]")
+        .unwrap()
+        .unchecked_into();
+    for how in ["Escape", "Cancel"] {
+        mastodon.focus().unwrap();
+        mastodon.click();
+        tick(50).await;
+        let field = shadow_query(&el, "#mastodon-instance").expect("the instance form");
+        let root = el.shadow_root().unwrap();
+        assert!(root
+            .active_element()
+            .is_some_and(|f| f.is_same_node(Some(&field))));
+        if how == "Escape" {
+            let init = web_sys::KeyboardEventInit::new();
+            init.set_key("Escape");
+            init.set_bubbles(true);
+            init.set_composed(true);
+            field
+                .dispatch_event(
+                    &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
+                        .unwrap(),
+                )
+                .unwrap();
+        } else {
+            let cancel: HtmlElement = shadow_query(&el, ".instance button[type=button]")
+                .unwrap()
+                .unchecked_into();
+            cancel.click();
+        }
+        tick(50).await;
+        assert!(
+            shadow_query(&el, "#mastodon-instance").is_none(),
+            "{how} closes the form"
+        );
+        assert!(
+            root.active_element()
+                .is_some_and(|f| f.is_same_node(Some(&mastodon))),
+            "{how}: the focus goes back to the Mastodon button"
+        );
+    }
+    el.remove();
+}

@@ -31,6 +31,8 @@ pub fn IdeasWidget(widget: Widget) -> impl IntoView {
         i18n.tf("ideas.heading", &[("board", &name)])
     };
     let on_list = move || board.screen.get() == Screen::List;
+    let announcer = Announcer::default();
+    provide_context(announcer);
     view! {
         <Frame widget=widget>
             {move || board.board_problem.get().map(|message| view! { <EditorNotice i18n=i18n message=message /> })}
@@ -48,6 +50,9 @@ pub fn IdeasWidget(widget: Widget) -> impl IntoView {
                     <Show when=move || !on_list()>
                         <detail::IdeaDetail state=detail />
                     </Show>
+                    // Present from the start: screen readers announce changes to a region they
+                    // already know, not one inserted with its text.
+                    <p class="sr-only" role="status">{move || announcer.message.get()}</p>
                 </section>
             </Show>
         </Frame>
@@ -55,6 +60,18 @@ pub fn IdeasWidget(widget: Widget) -> impl IntoView {
 }
 
 pub use eslabon_kit::time::time_ago;
+
+/// What the widget's status region says next (a vote, given or taken back).
+#[derive(Clone, Copy, Default)]
+pub struct Announcer {
+    message: RwSignal<String>,
+}
+
+impl Announcer {
+    pub fn say(self, message: String) {
+        self.message.set(message);
+    }
+}
 
 /// Focuses an element of this widget's shadow root by id, after the next render.
 pub fn focus_by_id(widget: Widget, id: String) {

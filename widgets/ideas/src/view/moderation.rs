@@ -38,7 +38,7 @@ pub fn Moderation(state: DetailState) -> impl IntoView {
     let hidden = move || state.idea.with(|i| i.as_ref().is_some_and(|i| i.hidden));
     view! {
         <section class="moderation" aria-labelledby="mod-heading" part="moderation">
-            <h4 id="mod-heading">{move || i18n.t("mod.heading")}</h4>
+            <h3 id="mod-heading">{move || i18n.t("mod.heading")}</h3>
             <div class="actions">
                 <Show when=move || !approved()>
                     <button type="button" class="btn primary" on:click=move |_| state.moderate("approved", true)>

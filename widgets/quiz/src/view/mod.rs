@@ -36,7 +36,14 @@ pub fn QuizWidget(widget: Widget) -> impl IntoView {
             <Show when=move || state.problem.get().is_none()>
                 <section class="quiz" aria-labelledby="quiz-title" part="container">
                     <h2 id="quiz-title" part="heading">
-                        {move || state.info.with(|i| i.as_ref().map(|i| i.title.clone()))}
+                        // Never an empty heading: until the quiz is loaded (or when it fails), a
+                        // generic one.
+                        {move || {
+                            state
+                                .info
+                                .with(|i| i.as_ref().map(|i| i.title.clone()))
+                                .unwrap_or_else(|| i18n.t("quiz.untitled").to_string())
+                        }}
                     </h2>
                     {screen}
                     <p class="sr-only" aria-live="polite">{move || state.announcement.get()}</p>

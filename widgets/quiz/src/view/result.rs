@@ -10,6 +10,25 @@ use crate::state::QuizState;
 #[component]
 pub fn ResultScreen(state: QuizState) -> impl IntoView {
     let i18n = state.widget.i18n;
+    // The focus lands on the heading; the live region says how it went.
+    Effect::new(move |_| {
+        if let Some(result) = state.result.get() {
+            let score = i18n.tf(
+                "result.score",
+                &[
+                    ("score", &result.score.to_string()),
+                    ("total", &result.total.to_string()),
+                    ("percent", &result.percent.to_string()),
+                ],
+            );
+            let verdict = if result.passed {
+                i18n.t("result.passed").to_string()
+            } else {
+                i18n.tf("result.failed", &[("mark", &result.pass_mark.to_string())])
+            };
+            state.announcement.set([score, verdict].join(". "));
+        }
+    });
     let body = move || {
         let result = state.result.get()?;
         let score = i18n.tf(
@@ -109,17 +128,32 @@ pub fn CertificateBadge(state: QuizState, certificate: Certificate) -> impl Into
         .and_then(|d| local_date_time(locale, d))
         .unwrap_or_default();
     let cert = certificate.clone();
+    // Closing (the button or Escape) puts the focus back on "view the certificate", instead of
+    // losing it with the removed close button.
+    let toggle = NodeRef::<leptos::html::Button>::new();
+    let close = move || {
+        state.show_certificate.set(false);
+        if let Some(button) = toggle.get_untracked() {
+            let _ = button.focus();
+        }
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.prevent_default();
+            close();
+        }
+    };
     view! {
         <div class="badge-row">
             <span class="cert-badge" part="badge">"✔ " {i18n.t("cert.badge")}</span>
             <span>{i18n.tf("start.passed", &[("code", &certificate.code)])}</span>
-            <button type="button" class="linkish" aria-expanded=move || state.show_certificate.get().to_string()
+            <button type="button" class="linkish" node_ref=toggle aria-expanded=move || state.show_certificate.get().to_string()
                 on:click=move |_| state.show_certificate.update(|s| *s = !*s)>
                 {i18n.t("cert.show")}
             </button>
         </div>
         <Show when=move || state.show_certificate.get()>
-            <div class="certificate" role="document" part="certificate">
+            <div class="certificate" role="document" part="certificate" on:keydown=on_keydown>
                 <p class="cert-title">{i18n.t("cert.heading")}</p>
                 <p class="cert-text">
                     {i18n.tf("cert.text", &[("name", &cert.person_name), ("title", &cert.title), ("percent", &cert.percent.to_string())])}
@@ -128,7 +162,7 @@ pub fn CertificateBadge(state: QuizState, certificate: Certificate) -> impl Into
                 <p class="code">{i18n.tf("cert.code", &[("code", &cert.code)])}</p>
                 <div class="actions no-print">
                     <button type="button" class="btn" on:click=move |_| print()>{i18n.t("cert.print")}</button>
-                    <button type="button" class="btn" on:click=move |_| state.show_certificate.set(false)>{i18n.t("cert.close")}</button>
+                    <button type="button" class="btn" on:click=move |_| close()>{i18n.t("cert.close")}</button>
                 </div>
             </div>
         </Show>

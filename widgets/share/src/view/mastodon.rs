@@ -1,6 +1,7 @@
 //! Mastodon has no central site: the employee names their instance once, and it is remembered.
 
 use leptos::{ev, html, prelude::*};
+use wasm_bindgen::JsCast;
 
 use crate::{networks, state::ShareState};
 
@@ -11,14 +12,39 @@ pub fn MastodonForm(state: ShareState) -> impl IntoView {
     let invalid = RwSignal::new(false);
     let uses_mastodon = move || state.networks.get().contains(&"mastodon");
 
+    // What had the focus when the form opened (the Mastodon button, or "change instance"):
+    // closing the form gives it back there.
+    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    let shadow_root = move || state.widget.host().element().shadow_root();
+
     // Focus the field when the form opens, so keyboard users land in it.
     Effect::new(move |_| {
         if state.asking_instance.get() {
+            let active = shadow_root()
+                .and_then(|root| root.active_element())
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+            opener.set_value(active);
             if let Some(field) = input.get() {
                 let _ = field.focus();
             }
         }
     });
+    let close = move || {
+        state.asking_instance.set(false);
+        match opener.get_value() {
+            Some(el) if el.is_connected() => {
+                let _ = el.focus();
+            }
+            // "Change instance" is drawn again after the form closes: focus the new one.
+            _ => state.widget.focus("mastodon-change".into()),
+        }
+    };
+    let on_keydown = move |ev: ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.prevent_default();
+            close();
+        }
+    };
 
     let on_submit = move |event: ev::SubmitEvent| {
         event.prevent_default();
@@ -28,7 +54,7 @@ pub fn MastodonForm(state: ShareState) -> impl IntoView {
             return;
         }
         invalid.set(false);
-        state.asking_instance.set(false);
+        close();
         let Some(network) = networks::find("mastodon") else {
             return;
         };
@@ -45,7 +71,7 @@ pub fn MastodonForm(state: ShareState) -> impl IntoView {
 
     view! {
         <Show when=move || state.asking_instance.get()>
-            <form class="instance" part="mastodon-form" on:submit=on_submit>
+            <form class="instance" part="mastodon-form" on:submit=on_submit on:keydown=on_keydown>
                 <label for="mastodon-instance">{move || i18n.t("share.mastodon_label")}</label>
                 <input
                     id="mastodon-instance"
@@ -64,7 +90,7 @@ pub fn MastodonForm(state: ShareState) -> impl IntoView {
                 </p>
                 <div class="actions">
                     <button type="submit" class="btn primary">{move || i18n.t("share.mastodon_go")}</button>
-                    <button type="button" class="btn" on:click=move |_| state.asking_instance.set(false)>
+                    <button type="button" class="btn" on:click=move |_| close()>
                         {move || i18n.t("share.mastodon_cancel")}
                     </button>
                 </div>
@@ -74,7 +100,7 @@ pub fn MastodonForm(state: ShareState) -> impl IntoView {
             let instance = state.mastodon_instance.get()?;
             (uses_mastodon() && !state.asking_instance.get()).then(|| {
                 view! {
-                    <button type="button" class="linkish" on:click=move |_| state.asking_instance.set(true)>
+                    <button type="button" class="linkish" id="mastodon-change" on:click=move |_| state.asking_instance.set(true)>
                         {i18n.tf("share.mastodon_change", &[("instance", &instance)])}
                     </button>
                 }
