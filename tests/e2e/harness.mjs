@@ -234,7 +234,8 @@ export async function openPage(browser, url, { locale = "es-ES", viewport, waitU
         }
         const detail = event.detail && typeof event.detail === "object" ? event.detail : {};
         const fields = Object.fromEntries(Object.keys(detail).sort().map((key) => [key, typeOf(detail[key])]));
-        window.__eslabonRecordEvent?.({ tag: element?.localName ?? null, type: event.type, fields });
+        // Events a test or host script dispatches outside any widget are not the widgets'.
+        if (element) window.__eslabonRecordEvent?.({ tag: element.localName, type: event.type, fields });
       }
       return dispatch.call(this, event);
     };
