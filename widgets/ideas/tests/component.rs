@@ -1462,10 +1462,24 @@ async fn an_open_idea_shows_its_history_and_comments_and_takes_a_new_comment() {
     );
     assert!(posts[0].header("idempotency-key").is_some());
 
+    // The same words posted again on purpose are a new comment: a new key, not a replay.
+    type_into(&textarea(&el, "#comment-text"), "¡Sí, por favor!").await;
+    button(&el, "Comentar").click();
+    until("the second comment", || {
+        shadow_all(&el, ".comment-list .comment").len() == 4
+    })
+    .await;
+    let posts = sent("POST", "/api/v1/ideas/41/comments");
+    assert_eq!(posts.len(), 2);
+    assert_ne!(
+        posts[0].header("idempotency-key"),
+        posts[1].header("idempotency-key")
+    );
+
     button(&el, "← Volver al tablero").click();
     until("the list again", || visible(&el, ".board-view")).await;
     let back_on = card(&el, "Duchas para quien viene en bici");
-    assert_eq!(text_of(&part(&back_on, ".comments")), "3 comentarios");
+    assert_eq!(text_of(&part(&back_on, ".comments")), "4 comentarios");
     until("the focus on the idea's title", || {
         el.shadow_root()
             .unwrap()

@@ -2,6 +2,9 @@
 //!
 //! Keys carry the user id, so on a shared PC one person's draft never shows up for another.
 
+use eslabon_client::web::new_idempotency_key;
+use leptos::prelude::{GetValue, SetValue, StoredValue};
+
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
@@ -61,6 +64,40 @@ impl Draft {
 
     fn send_key_slot(&self) -> String {
         self.key.replacen("eslabon:draft:", "eslabon:draft-key:", 1)
+    }
+}
+
+/// The idempotency key of one form's send. The same request body sent again (a retry, or a
+/// resend after a reload, through the draft) reuses its key, so that the server recognises a
+/// send whose answer was lost instead of storing it twice.
+#[derive(Clone, Copy)]
+pub struct SendKey(StoredValue<Option<(String, String)>>);
+
+impl Default for SendKey {
+    fn default() -> Self {
+        SendKey(StoredValue::new(None))
+    }
+}
+
+impl SendKey {
+    /// The key for sending `body` (the request body as sent); also kept with `draft`.
+    pub fn for_body(&self, draft: Option<&Draft>, body: &str) -> String {
+        let key = match self.0.get_value() {
+            Some((key, sent)) if sent == body => key,
+            _ => draft
+                .and_then(|d| d.send_key(body))
+                .unwrap_or_else(new_idempotency_key),
+        };
+        if let Some(draft) = draft {
+            draft.keep_send_key(&key, body);
+        }
+        self.0.set_value(Some((key.clone(), body.to_string())));
+        key
+    }
+
+    /// Once the server has answered: the next send, even of the same text, is a new one.
+    pub fn clear(&self) {
+        self.0.set_value(None);
     }
 }
 

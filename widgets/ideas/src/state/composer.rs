@@ -6,11 +6,10 @@ use std::time::Duration;
 use eslabon_client::{
     json::Json,
     model::{Board, Idea},
-    web::new_idempotency_key,
     ClientError,
 };
 use eslabon_kit::{
-    drafts::Draft,
+    drafts::{Draft, SendKey},
     events::{emit, Detail},
 };
 use leptos::{prelude::*, task::spawn_local};
@@ -46,7 +45,7 @@ pub struct ComposerState {
     pub failure: RwSignal<Option<String>>,
     /// The idempotency key and the form it was made for: a retry of the same text reuses it,
     /// so an answer lost on the way never posts the idea twice.
-    key: StoredValue<Option<(String, NewIdea)>>,
+    key: SendKey,
     /// The draft was restored once for this person and board.
     restored_for: StoredValue<Option<String>>,
 }
@@ -64,7 +63,7 @@ impl ComposerState {
             submitting: RwSignal::new(false),
             problems: RwSignal::new(Vec::new()),
             failure: RwSignal::new(None),
-            key: StoredValue::new(None),
+            key: SendKey::default(),
             restored_for: StoredValue::new(None),
         };
         state.restore_draft_when_known();
@@ -259,19 +258,8 @@ impl ComposerState {
         };
         // The same idea sent again reuses its key, even after a reload (kept with the draft):
         // if the first answer was lost on the way, the server recognises the resend.
-        let sent_as = api::create_input(&board, &idea).to_json_string();
-        let draft = self.draft();
-        let key = match self.key.get_value() {
-            Some((key, sent)) if sent == idea => key,
-            _ => draft
-                .as_ref()
-                .and_then(|d| d.send_key(&sent_as))
-                .unwrap_or_else(new_idempotency_key),
-        };
-        if let Some(draft) = draft {
-            draft.keep_send_key(&key, &sent_as);
-        }
-        self.key.set_value(Some((key.clone(), idea.clone())));
+        let body = api::create_input(&board, &idea).to_json_string();
+        let key = self.key.for_body(self.draft().as_ref(), &body);
         self.submitting.set(true);
         let client = self.board.widget.client();
         spawn_local(async move {
@@ -310,7 +298,7 @@ impl ComposerState {
         self.anonymous.set(false);
         self.similar.set(Vec::new());
         self.expanded.set(false);
-        self.key.set_value(None);
+        self.key.clear();
         let key = if pending {
             "compose.posted_pending"
         } else {

@@ -4,11 +4,10 @@
 use eslabon_client::{
     json::Json,
     model::{Comment, Idea},
-    web::new_idempotency_key,
     ClientError, PageRef,
 };
 use eslabon_kit::{
-    drafts::Draft,
+    drafts::{Draft, SendKey},
     events::{emit, Detail},
 };
 use leptos::{prelude::*, task::spawn_local};
@@ -35,7 +34,7 @@ pub struct DetailState {
     pub comment_sending: RwSignal<bool>,
     pub comment_problem: RwSignal<Option<String>>,
     /// The idempotency key and the text it was made for (see the composer).
-    comment_key: StoredValue<Option<(String, String)>>,
+    comment_key: SendKey,
     /// The author's edit form.
     pub editing: RwSignal<bool>,
     pub edit_title: RwSignal<String>,
@@ -65,7 +64,7 @@ impl DetailState {
             comment_text: RwSignal::new(String::new()),
             comment_sending: RwSignal::new(false),
             comment_problem: RwSignal::new(None),
-            comment_key: StoredValue::new(None),
+            comment_key: SendKey::default(),
             editing: RwSignal::new(false),
             edit_title: RwSignal::new(String::new()),
             edit_body: RwSignal::new(String::new()),
@@ -253,20 +252,10 @@ impl DetailState {
         self.comment_problem.set(None);
         // The same comment sent again reuses its key, even after a reload (kept with the
         // draft): if the first answer was lost on the way, the server recognises the resend.
-        let sent_as = api::comment_input(&id, &text).to_json_string();
-        let draft = self.comment_draft();
-        let key = match self.comment_key.get_value() {
-            Some((key, sent)) if sent == text => key,
-            _ => draft
-                .as_ref()
-                .and_then(|d| d.send_key(&sent_as))
-                .unwrap_or_else(new_idempotency_key),
-        };
-        if let Some(draft) = draft {
-            draft.keep_send_key(&key, &sent_as);
-        }
-        self.comment_key
-            .set_value(Some((key.clone(), text.clone())));
+        let body = api::comment_input(&id, &text).to_json_string();
+        let key = self
+            .comment_key
+            .for_body(self.comment_draft().as_ref(), &body);
         self.comment_sending.set(true);
         let client = self.board.widget.client();
         spawn_local(async move {
@@ -295,6 +284,7 @@ impl DetailState {
                     self.comments_total.update(|t| *t = t.map(|n| n + 1));
                     self.board.update_idea(&id, |idea| idea.comments += 1);
                     self.comment_text.set(String::new());
+                    self.comment_key.clear();
                     self.board
                         .widget
                         .toasts

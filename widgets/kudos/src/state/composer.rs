@@ -7,11 +7,10 @@ use std::time::Duration;
 use eslabon_client::{
     json::Json,
     model::{Budget, KudosSetup, Person},
-    web::new_idempotency_key,
     ClientError,
 };
 use eslabon_kit::{
-    drafts::Draft,
+    drafts::{Draft, SendKey},
     events::{emit, Detail},
     i18n::{fill, I18n},
 };
@@ -49,7 +48,7 @@ pub struct ComposerState {
     pub failure: RwSignal<Option<String>>,
     /// Set for a moment after a send, for the celebration.
     pub celebrating: RwSignal<bool>,
-    key: StoredValue<Option<(String, NewKudos)>>,
+    key: SendKey,
     restored_for: StoredValue<Option<String>>,
 }
 
@@ -70,7 +69,7 @@ impl ComposerState {
             problems: RwSignal::new(Vec::new()),
             failure: RwSignal::new(None),
             celebrating: RwSignal::new(false),
-            key: StoredValue::new(None),
+            key: SendKey::default(),
             restored_for: StoredValue::new(None),
         };
         state.search_after_pause();
@@ -401,19 +400,8 @@ impl ComposerState {
         };
         // The same kudos sent again reuses its key, even after a reload (kept with the draft):
         // if the first answer was lost on the way, the server recognises the resend.
-        let sent_as = api::create_input(&board, &kudos).to_json_string();
-        let draft = self.draft();
-        let key = match self.key.get_value() {
-            Some((key, sent)) if sent == kudos => key,
-            _ => draft
-                .as_ref()
-                .and_then(|d| d.send_key(&sent_as))
-                .unwrap_or_else(new_idempotency_key),
-        };
-        if let Some(draft) = draft {
-            draft.keep_send_key(&key, &sent_as);
-        }
-        self.key.set_value(Some((key.clone(), kudos.clone())));
+        let body = api::create_input(&board, &kudos).to_json_string();
+        let key = self.key.for_body(self.draft().as_ref(), &body);
         self.submitting.set(true);
         let client = self.wall.widget.client();
         spawn_local(async move {
@@ -441,7 +429,7 @@ impl ComposerState {
                     self.message.set(String::new());
                     self.values.set(Vec::new());
                     self.to.set(None);
-                    self.key.set_value(None);
+                    self.key.clear();
                     self.wall
                         .widget
                         .toasts
