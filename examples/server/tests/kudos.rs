@@ -60,7 +60,7 @@ async fn values_answer_the_board_rules_and_unknown_boards_are_404() {
     );
     assert_eq!(
         setup["board"],
-        json!({ "id": "general", "name": { "es": "Reconocimientos", "en": "Recognition" },
+        json!({ "id": "general", "name": { "es": "Toda la empresa", "en": "Whole company" },
                 "require_value": true, "leaderboard": true, "visibility": "public",
                 "message_min": 10, "message_max": 500, "delete_window_minutes": 10,
                 "moderator": false })
