@@ -2,6 +2,7 @@
 //! and why (linked to the guideline), retry, and the certificate.
 
 use eslabon_client::model::Certificate;
+use eslabon_kit::components::on_escape;
 use eslabon_kit::time::{local_date_time, still_open};
 use leptos::prelude::*;
 
@@ -137,12 +138,7 @@ pub fn CertificateBadge(state: QuizState, certificate: Certificate) -> impl Into
             let _ = button.focus();
         }
     };
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" {
-            ev.prevent_default();
-            close();
-        }
-    };
+    let on_keydown = on_escape(close);
     view! {
         <div class="badge-row">
             <span class="cert-badge" part="badge">"✔ " {i18n.t("cert.badge")}</span>

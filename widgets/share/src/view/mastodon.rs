@@ -3,6 +3,8 @@
 use leptos::{ev, html, prelude::*};
 use wasm_bindgen::JsCast;
 
+use eslabon_kit::components::on_escape;
+
 use crate::{networks, state::ShareState};
 
 #[component]
@@ -39,12 +41,7 @@ pub fn MastodonForm(state: ShareState) -> impl IntoView {
             _ => state.widget.focus("mastodon-change".into()),
         }
     };
-    let on_keydown = move |ev: ev::KeyboardEvent| {
-        if ev.key() == "Escape" {
-            ev.prevent_default();
-            close();
-        }
-    };
+    let on_keydown = on_escape(close);
 
     let on_submit = move |event: ev::SubmitEvent| {
         event.prevent_default();
