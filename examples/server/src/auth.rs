@@ -549,8 +549,8 @@ pub async fn demo_sign_in(
     }
     let q = query_map(q);
     let person = q.get("as").cloned().unwrap_or_default();
-    // `~…` ids are the placeholders erasures leave behind: nobody signs in as them.
-    if person.starts_with('~') {
+    // The placeholders erasure and retention leave behind are nobody's sign-in.
+    if crate::privacy::is_placeholder(&person) {
         return Problem::field("as", "person_unknown", "No person with this id.").into_response();
     }
     match person_exists(&st, &person).await {

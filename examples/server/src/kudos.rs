@@ -222,12 +222,7 @@ pub async fn react(
     body: JsonObject,
 ) -> Result<Response, Problem> {
     let id = kudos_id(&id)?;
-    let mut errors = vec![];
-    crate::api::reject_identity_fields(&body.fields, &mut errors);
-    if !errors.is_empty() {
-        return Err(Problem::validation(errors));
-    }
-    let emoji = input::reaction(body.fields.get("emoji"), &st.config)?;
+    let emoji = input::react_body(&body.fields, &st.config)?;
     let path = format!("/api/v1/kudos/{id}/reactions");
     let w = web::write_req(
         &auth.person_id,

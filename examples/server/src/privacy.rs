@@ -36,7 +36,7 @@ pub const ERASED_PREFIX: &str = "~erased-";
 pub const RETENTION_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
 
 /// Placeholders are not people: they cannot be exported, erased or signed in as.
-fn is_placeholder(id: &str) -> bool {
+pub fn is_placeholder(id: &str) -> bool {
     id.starts_with('~')
 }
 

@@ -230,6 +230,16 @@ pub fn reaction(raw: Option<&Value>, config: &Config) -> Result<String, Problem>
     }
 }
 
+/// The body of `kudos.react`: `{ emoji }`, and never an identity field (as every other body).
+pub fn react_body(fields: &Fields, config: &Config) -> Result<String, Problem> {
+    let mut errors = vec![];
+    reject_identity_fields(fields, &mut errors);
+    if !errors.is_empty() {
+        return Err(Problem::validation(errors));
+    }
+    reaction(fields.get("emoji"), config)
+}
+
 /// The body of `kudos.leaderboard_opt_out`.
 pub fn opt_out(fields: &Fields) -> Result<bool, Problem> {
     let mut errors = vec![];
